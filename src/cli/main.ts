@@ -1,4 +1,59 @@
-export async function main(argv: string[]): Promise<number> {
-  console.log('hello', argv);
-  return 0;
+/**
+ * The command line: `snyk-tenant-check <command> [options]`. The only place that prints and decides the
+ * process exit code. A user error is one clear line and exit 2 (3 for an unreachable tenant); a stack trace
+ * only with --debug.
+ */
+import { processIO, type CliIO } from './io.ts';
+import { UsageError } from './usage-error.ts';
+import { runCommand } from './commands/run.ts';
+import { mockCommand } from './commands/mock.ts';
+import { compareCommand } from './commands/compare.ts';
+import { TOOL_VERSION } from '../run/tool-version.ts';
+
+export const MAIN_HELP = `Usage: snyk-tenant-check <command> [options]
+
+Contract tests and compliance audit for Snyk's user-management APIs.
+
+Commands:
+  run        run the contract and audit suites against a tenant and write the reports
+  mock       serve the mock tenant on a loopback port
+  compare    pre-upgrade check: run the REST contract checks under two API versions and diff them
+
+Run 'snyk-tenant-check <command> --help' for a command's options.
+Options: -h, --help   this help;   --version   the version
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+const COMMANDS: Record<string, Command> = { run: runCommand, mock: mockCommand, compare: compareCommand };
+
+/** Exit codes by error code: configuration and usage → 2, an unreachable tenant → 3. */
+function exitCodeForError(error: unknown): number {
+  const code = (error as { code?: unknown })?.code;
+  if (error instanceof UsageError) return 2;
+  if (typeof code === 'string' && /^(CONFIG|POLICY|USAGE)/.test(code)) return 2;
+  if (typeof code === 'string' && /^(TENANT_UNREACHABLE|NETWORK|TIMEOUT)/.test(code)) return 3;
+  return 3;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(MAIN_HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(TOOL_VERSION);
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command '${command}' (see 'snyk-tenant-check --help')`);
+    return await run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`snyk-tenant-check: ${message}`);
+    if (debug && error instanceof Error && error.stack) io.err(error.stack);
+    return exitCodeForError(error);
+  }
 }

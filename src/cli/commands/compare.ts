@@ -1,0 +1,60 @@
+/**
+ * `snyk-tenant-check compare --from A --to B`: the pre-upgrade check. Runs the REST contract checks under
+ * both API versions and reports served versions, lifecycle stages, deprecation/sunset and every difference in
+ * status, headers and response shape.
+ */
+import { compareRun } from '../../run/compare-run.ts';
+import { oneOf, parseFlags } from '../parse.ts';
+import { UsageError } from '../usage-error.ts';
+import type { CliIO } from '../io.ts';
+
+export const COMPARE_HELP = `Usage: snyk-tenant-check compare --from VERSION --to VERSION [options]
+
+Pre-upgrade API contract check: runs the REST contract checks under both versions and reports what
+changes between them (served version, lifecycle stage, deprecation/sunset, status, headers, shape).
+
+Options:
+  --from VERSION     the REST version in use today (YYYY-MM-DD)
+  --to VERSION       the candidate version (YYYY-MM-DD)
+  --tenant mock|live the tenant (default: mock)
+  --out DIR          where the reports go (default: reports/compare)
+  --debug            show stack traces of errors
+  -h, --help         this help
+
+Exit codes: 0 no difference and no failed check; 1 a difference or a failed check; 2 usage or
+configuration error; 3 the tenant could not be reached.
+`;
+
+const FLAGS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  tenant: { type: 'string' },
+  out: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const VERSION = /^\d{4}-\d{2}-\d{2}(~(beta|experimental))?$/;
+
+export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseFlags(argv, FLAGS, 'compare');
+  if (values.help) {
+    io.out(COMPARE_HELP);
+    return 0;
+  }
+  if (!values.from || !values.to) throw new UsageError('compare needs --from VERSION and --to VERSION');
+  for (const v of [values.from, values.to]) {
+    if (!VERSION.test(v)) throw new UsageError(`'${v}' is not a REST version date (YYYY-MM-DD)`);
+  }
+  const tenant = oneOf(values.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
+  const outcome = await compareRun({
+    from: values.from,
+    to: values.to,
+    tenant,
+    outDir: values.out ?? 'reports/compare',
+    log: (line) => io.err(line),
+  });
+  for (const line of outcome.lines) io.out(line);
+  io.out(`reports: ${outcome.files.join(', ')}`);
+  return outcome.exitCode;
+}

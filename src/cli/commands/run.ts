@@ -1,0 +1,125 @@
+/** `snyk-tenant-check run`: the suites against a tenant, then the reports (INTERFACE.md, "Commands"). */
+import { runSuites } from '../../run/run-suites.ts';
+import type { FailOn, SuiteName } from '../../config/run-context.ts';
+import { intFlag, oneOf, parseFlags } from '../parse.ts';
+import { UsageError } from '../usage-error.ts';
+import type { CliIO } from '../io.ts';
+
+export const RUN_HELP = `Usage: snyk-tenant-check run [options]
+
+Runs the contract and audit suites against a tenant and writes the reports.
+
+Options:
+  --tenant mock|live     mock: an embedded mock tenant on a loopback port (default);
+                         live: the tenant named by SNYK_* environment variables
+  --suite contract|audit|all   which suites run (default: all)
+  --out DIR              where the reports go (default: reports)
+  --allow-writes         live only: may provision and delete test invitations (all cleaned up)
+                         and remove SNYK_TEST_USER_ID from the group; without it only GET requests
+  --policy FILE          audit policy (YAML or JSON): thresholds, profile, exemptions, allowed domains
+  --previous FILE        results.json of an earlier run: findings become new / persisting / resolved
+  --state FILE           last-seen state kept between nightly runs (read and updated)
+  --fail-on LEVEL        critical|high|medium|low|new|never: which findings make the exit code 1
+                         (default: high)
+  --seed N               seed of the property-based generation (random and printed; pinned when CI is set)
+  --num-runs N           generated cases per property (default: 25)
+  --api-version DATE     REST version date (default: SNYK_API_VERSION or the pinned GA date)
+  --shard I/N            run shard I of N (vitest --shard); combine shards with 'merge'
+  --mock-users N         size of the embedded mock tenant (default: 1500)
+  --mock-seed N          data seed of the embedded mock tenant
+  --drift NAME           mock only: serve one catalogued deviation (see 'mock --list-drifts')
+  --debug                show stack traces of errors
+  -h, --help             this help
+
+Exit codes: 0 all checks passed and no finding reached --fail-on; 1 a check failed or a finding
+reached --fail-on; 2 usage or configuration error; 3 the tenant could not be reached or the run
+could not complete.
+`;
+
+const FLAGS = {
+  tenant: { type: 'string' },
+  suite: { type: 'string' },
+  out: { type: 'string' },
+  'allow-writes': { type: 'boolean' },
+  policy: { type: 'string' },
+  previous: { type: 'string' },
+  state: { type: 'string' },
+  'fail-on': { type: 'string' },
+  seed: { type: 'string' },
+  'num-runs': { type: 'string' },
+  'api-version': { type: 'string' },
+  shard: { type: 'string' },
+  'mock-users': { type: 'string' },
+  'mock-seed': { type: 'string' },
+  drift: { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const DEFAULT_FAIL_ON: FailOn = 'high';
+
+export async function runCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseFlags(argv, FLAGS, 'run');
+  if (values.help) {
+    io.out(RUN_HELP);
+    return 0;
+  }
+  const tenant = oneOf(values.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
+  const suite = oneOf(values.suite, 'suite', ['contract', 'audit', 'all'] as const, 'all');
+  const failOn = oneOf(values['fail-on'], 'fail-on', ['critical', 'high', 'medium', 'low', 'new', 'never'] as const, DEFAULT_FAIL_ON);
+  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) {
+    throw new UsageError(`--shard takes I/N (for example 1/2), not '${values.shard}'`);
+  }
+  if (tenant === 'live' && (values.drift || values['mock-users'] || values['mock-seed'])) {
+    throw new UsageError('--drift, --mock-users and --mock-seed apply to --tenant mock only');
+  }
+  if (failOn === 'new' && !values.previous) {
+    io.err('note: --fail-on new without --previous treats every failing finding as new');
+  }
+  const suites: SuiteName[] = suite === 'all' ? ['contract', 'audit'] : [suite];
+  const controller = new AbortController();
+  const onSigint = () => {
+    io.err('interrupted: writing what the run has so far (marked partial)…');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await runSuites({
+      tenant,
+      suites,
+      outDir: values.out ?? 'reports',
+      allowWrites: Boolean(values['allow-writes']),
+      failOn,
+      policyPath: values.policy,
+      previousPath: values.previous,
+      statePath: values.state,
+      seed: intFlag(values.seed, 'seed'),
+      numRuns: intFlag(values['num-runs'], 'num-runs', 1),
+      apiVersion: values['api-version'],
+      shard: values.shard,
+      mock: {
+        users: intFlag(values['mock-users'], 'mock-users', 1),
+        seed: intFlag(values['mock-seed'], 'mock-seed'),
+        drift: values.drift,
+      },
+      log: (line) => io.err(line),
+      signal: controller.signal,
+    });
+    const { summary, run } = outcome.results;
+    io.out(
+      `checks: ${summary.checks.passed} passed, ${summary.checks.failed} failed, ${summary.checks.skipped} skipped, ${summary.checks.error} errors`,
+    );
+    io.out(
+      `findings: ${summary.findings.fail} failing (${Object.entries(summary.findings.bySeverity)
+        .filter(([, n]) => n)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ') || 'none'}), ${summary.findings.exempt} exempt, ${summary.findings.unknown} unknown`,
+    );
+    if (run.partial) io.out(`partial run: ${run.partialReason ?? 'incomplete'}`);
+    io.out(`reports: ${outcome.files.join(', ')}`);
+    io.out(`exit code ${outcome.exitCode}`);
+    return outcome.exitCode;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
