@@ -8,6 +8,8 @@ import { UsageError } from './usage-error.ts';
 import { runCommand } from './commands/run.ts';
 import { mockCommand } from './commands/mock.ts';
 import { compareCommand } from './commands/compare.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { doctorCommand } from './commands/doctor.ts';
 import { TOOL_VERSION } from '../run/tool-version.ts';
 
 export const MAIN_HELP = `Usage: snyk-tenant-check <command> [options]
@@ -18,13 +20,21 @@ Commands:
   run        run the contract and audit suites against a tenant and write the reports
   mock       serve the mock tenant on a loopback port
   compare    pre-upgrade check: run the REST contract checks under two API versions and diff them
+  doctor     check a live configuration read-only before a nightly run, and say what to fix
+  merge      combine the outputs of sharded runs ('run --shard I/N') into one set of reports
 
 Run 'snyk-tenant-check <command> --help' for a command's options.
 Options: -h, --help   this help;   --version   the version
 `;
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { run: runCommand, mock: mockCommand, compare: compareCommand };
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  mock: mockCommand,
+  compare: compareCommand,
+  merge: mergeCommand,
+  doctor: doctorCommand,
+};
 
 /** Exit codes by error code: configuration and usage → 2, an unreachable tenant → 3. */
 function exitCodeForError(error: unknown): number {

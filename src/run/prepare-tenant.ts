@@ -27,6 +27,16 @@ export interface PreparedTenant {
   close(): Promise<void>;
 }
 
+const PASSED_THROUGH = [
+  'SNYK_API_URL',
+  'SNYK_APIWEB_URL',
+  'SNYK_API_VERSION',
+  'SNYK_ORG_ID',
+  'SNYK_ORG_IDS',
+  'SNYK_GROUP_ID',
+  'SNYK_TEST_USER_ID',
+] as const;
+
 /** The default size of the embedded mock: big enough for every rule and filter, small enough for `npm start`. */
 export const DEFAULT_MOCK_USERS = 1500;
 
@@ -81,7 +91,9 @@ export async function prepareTenant(options: {
   const config = readTenantConfig(env, { requireSnyk: true, requireApiweb: options.needApiweb });
   await preflight(config);
   return {
-    workerEnv: options.apiVersion ? { SNYK_API_VERSION: options.apiVersion } : {},
+    // The workers read the same coordinates (a config file or --api-version may have set them); tokens stay
+    // in the inherited environment and are never copied into the run context.
+    workerEnv: Object.fromEntries(PASSED_THROUGH.map((key) => [key, env[key]])),
     orgIds: config.orgIds,
     groupId: config.groupId,
     apiVersion: config.restVersion,

@@ -2,21 +2,18 @@
  * One run of snyk-tenant-check: pick the tenant (embedded mock or live), hand the run context to the suites,
  * run them with vitest, turn the results into the results model, write every report, decide the exit code.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest, type Vitest } from 'vitest/node';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import { encodeRunContext, RUN_CONTEXT_ENV, type FailOn, type RunContext, type SuiteName } from '../config/run-context.ts';
-import { RESULTS_SCHEMA_VERSION, type RunResults } from '../model/results.ts';
+import type { RunResults } from '../model/results.ts';
 import { chooseSeed } from './seed.ts';
-import { exitCodeFor } from './exit-code.ts';
-import { summarise } from './summarise.ts';
+import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
 import { prepareTenant, type PreparedTenant, type MockSettings } from './prepare-tenant.ts';
 import { ProgressReporter } from './progress-reporter.ts';
-import { TOOL_VERSION } from './tool-version.ts';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -143,55 +140,30 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     process.exitCode = undefined;
   }
 
-  const finishedAt = new Date();
-  const got: CollectedResults = collected ?? {
-    checks: [],
-    findings: [],
-    rules: [],
-    warnings: [],
-    runErrors: ['the suites produced no results'],
-    reason: 'interrupted',
+  const base: RunInfoBase = {
+    startedAt: startedAt.toISOString(),
+    tenant: options.tenant,
+    suites: options.suites,
+    seed,
+    numRuns,
+    apiVersion: tenant.apiVersion,
+    allowWrites: context.allowWrites,
+    failOn: options.failOn,
+    ...(options.policyPath ? { policy: options.policyPath } : {}),
+    ...(options.previousPath ? { previous: options.previousPath } : {}),
+    orgIds: tenant.orgIds,
+    ...(tenant.groupId ? { groupId: tenant.groupId } : {}),
+    targets: tenant.targets,
+    ...(options.shard ? { shards: Number(options.shard.split('/')[1]) } : {}),
   };
-  const partial = interrupted || got.reason === 'interrupted' || got.runErrors.length > 0;
-  const exitCode = exitCodeFor({ checks: got.checks, findings: got.findings, failOn: options.failOn, incomplete: partial });
-  const results: RunResults = {
-    schemaVersion: RESULTS_SCHEMA_VERSION,
-    tool: { name: 'snyk-tenant-check', version: TOOL_VERSION },
-    run: {
-      id: randomUUID(),
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(),
-      tenant: options.tenant,
-      suites: options.suites,
-      seed,
-      numRuns,
-      apiVersion: tenant.apiVersion,
-      allowWrites: context.allowWrites,
-      failOn: options.failOn,
-      ...(got.policy ?? options.policyPath ? { policy: got.policy ?? options.policyPath } : {}),
-      ...(options.previousPath ? { previous: options.previousPath } : {}),
-      orgIds: tenant.orgIds,
-      ...(tenant.groupId ? { groupId: tenant.groupId } : {}),
-      targets: tenant.targets,
-      partial,
-      ...(partial
-        ? { partialReason: interrupted ? 'interrupted' : got.runErrors.join('; ').slice(0, 2000) || 'incomplete' }
-        : {}),
-      ...(options.shard ? { shards: Number(options.shard.split('/')[1]) } : {}),
-      exitCode,
-    },
-    summary: summarise(got.checks, got.findings),
-    checks: got.checks,
-    findings: got.findings,
-    rules: got.rules,
-    warnings: [
-      ...got.warnings,
-      ...got.runErrors.map((message) => ({ code: 'RUN_ERROR', message })),
-    ],
-    ...(got.stats ? { stats: got.stats } : {}),
-    ...(got.diff ? { diff: got.diff } : {}),
-  };
+  if (options.shard) {
+    const [index, count] = options.shard.split('/');
+    await mkdir(join(outDir, 'blob'), { recursive: true });
+    await writeFile(join(outDir, 'blob', `run-info-${index}-${count}.json`), JSON.stringify(base));
+  }
+  const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the suites produced no results'), base, {
+    interrupted,
+  });
   const files = await writeReports(results, outDir);
   return { results, exitCode, files };
 }

@@ -4,6 +4,7 @@ import type { FailOn, SuiteName } from '../../config/run-context.ts';
 import { intFlag, oneOf, parseFlags } from '../parse.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIO } from '../io.ts';
+import { envFromConfig, loadConfigFile } from '../../config/config-file.ts';
 
 export const RUN_HELP = `Usage: snyk-tenant-check run [options]
 
@@ -28,6 +29,8 @@ Options:
   --mock-users N         size of the embedded mock tenant (default: 1500)
   --mock-seed N          data seed of the embedded mock tenant
   --drift NAME           mock only: serve one catalogued deviation (see 'mock --list-drifts')
+  --config FILE          config file (default: ./snyk-tenant-check.config.json when present);
+                         precedence: environment < config file < flags
   --debug                show stack traces of errors
   -h, --help             this help
 
@@ -52,6 +55,7 @@ const FLAGS = {
   'mock-users': { type: 'string' },
   'mock-seed': { type: 'string' },
   drift: { type: 'string' },
+  config: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -64,16 +68,23 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     io.out(RUN_HELP);
     return 0;
   }
-  const tenant = oneOf(values.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
-  const suite = oneOf(values.suite, 'suite', ['contract', 'audit', 'all'] as const, 'all');
-  const failOn = oneOf(values['fail-on'], 'fail-on', ['critical', 'high', 'medium', 'low', 'new', 'never'] as const, DEFAULT_FAIL_ON);
+  const config = await loadConfigFile(values.config);
+  const tenant = oneOf(values.tenant ?? config?.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
+  const suite = oneOf(values.suite ?? config?.suite, 'suite', ['contract', 'audit', 'all'] as const, 'all');
+  const failOn = oneOf(
+    values['fail-on'] ?? config?.failOn,
+    'fail-on',
+    ['critical', 'high', 'medium', 'low', 'new', 'never'] as const,
+    DEFAULT_FAIL_ON,
+  );
+  const previous = values.previous ?? config?.previous;
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) {
     throw new UsageError(`--shard takes I/N (for example 1/2), not '${values.shard}'`);
   }
   if (tenant === 'live' && (values.drift || values['mock-users'] || values['mock-seed'])) {
     throw new UsageError('--drift, --mock-users and --mock-seed apply to --tenant mock only');
   }
-  if (failOn === 'new' && !values.previous) {
+  if (failOn === 'new' && !previous) {
     io.err('note: --fail-on new without --previous treats every failing finding as new');
   }
   const suites: SuiteName[] = suite === 'all' ? ['contract', 'audit'] : [suite];
@@ -87,15 +98,16 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     const outcome = await runSuites({
       tenant,
       suites,
-      outDir: values.out ?? 'reports',
+      outDir: values.out ?? config?.out ?? 'reports',
       allowWrites: Boolean(values['allow-writes']),
       failOn,
-      policyPath: values.policy,
-      previousPath: values.previous,
-      statePath: values.state,
+      policyPath: values.policy ?? config?.policy,
+      previousPath: previous,
+      statePath: values.state ?? config?.state,
       seed: intFlag(values.seed, 'seed'),
-      numRuns: intFlag(values['num-runs'], 'num-runs', 1),
-      apiVersion: values['api-version'],
+      numRuns: intFlag(values['num-runs'], 'num-runs', 1) ?? config?.numRuns,
+      apiVersion: values['api-version'] ?? config?.apiVersion,
+      env: envFromConfig(config, process.env),
       shard: values.shard,
       mock: {
         users: intFlag(values['mock-users'], 'mock-users', 1),

@@ -1,0 +1,70 @@
+/**
+ * Turns what the suites produced into results.json: run information, summary, and a deterministic order
+ * (so two shards merged equal one unsharded run, and diffs between nights stay stable).
+ */
+import { randomUUID } from 'node:crypto';
+import type { CollectedResults } from '../../reporters/vitest-results-reporter.ts';
+import { RESULTS_SCHEMA_VERSION, type CheckResult, type Finding, type RunInfo, type RunResults } from '../model/results.ts';
+import type { FailOn } from '../config/run-context.ts';
+import { exitCodeFor } from './exit-code.ts';
+import { summarise } from './summarise.ts';
+import { TOOL_VERSION } from './tool-version.ts';
+
+/** Run information known before the suites ran; written beside a shard's blob so `merge` can restore it. */
+export type RunInfoBase = Omit<RunInfo, 'id' | 'finishedAt' | 'durationMs' | 'partial' | 'partialReason' | 'exitCode'> & {
+  failOn: FailOn;
+};
+
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => {
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
+const checkKey = (c: CheckResult) => `${c.file ?? ''}\u0000${c.operation}\u0000${c.id}\u0000${c.title}`;
+const findingKey = (f: Finding) =>
+  `${f.ruleId}\u0000${f.subject.kind}\u0000${f.subject.orgId ?? ''}\u0000${f.subject.id ?? ''}\u0000${f.subject.email ?? ''}`;
+
+export function buildRunResults(
+  collected: CollectedResults,
+  base: RunInfoBase,
+  options: { interrupted: boolean; finishedAt?: Date },
+): { results: RunResults; exitCode: 0 | 1 | 3 } {
+  const finishedAt = options.finishedAt ?? new Date();
+  const checks = [...collected.checks].sort(byKey(checkKey));
+  const findings = [...collected.findings].sort(byKey(findingKey));
+  const rules = [...collected.rules].sort(byKey((r) => r.id));
+  const partial = options.interrupted || collected.reason === 'interrupted' || collected.runErrors.length > 0;
+  const exitCode = exitCodeFor({ checks, findings, failOn: base.failOn, incomplete: partial });
+  const run: RunInfo = {
+    id: randomUUID(),
+    ...base,
+    finishedAt: finishedAt.toISOString(),
+    durationMs: Math.max(0, finishedAt.getTime() - Date.parse(base.startedAt)),
+    partial,
+    exitCode,
+  };
+  if (collected.policy && !run.policy) run.policy = collected.policy;
+  if (partial) {
+    run.partialReason = options.interrupted
+      ? 'interrupted'
+      : collected.runErrors.join('; ').slice(0, 2000) || 'the run did not complete';
+  }
+  const results: RunResults = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: { name: 'snyk-tenant-check', version: TOOL_VERSION },
+    run,
+    summary: summarise(checks, findings),
+    checks,
+    findings,
+    rules,
+    warnings: [...collected.warnings, ...collected.runErrors.map((message) => ({ code: 'RUN_ERROR', message }))],
+    ...(collected.stats ? { stats: collected.stats } : {}),
+    ...(collected.diff ? { diff: collected.diff } : {}),
+  };
+  return { results, exitCode };
+}
+
+export function emptyCollected(reason: string): CollectedResults {
+  return { checks: [], findings: [], rules: [], warnings: [], runErrors: [reason], reason: 'interrupted' };
+}

@@ -1,0 +1,59 @@
+/**
+ * `merge`: combines the blob reports of sharded runs (`run --shard i/n`, each writing `<out>/blob/`) into one
+ * set of reports, through vitest's own `--merge-reports`, so the results model is built exactly as in an
+ * unsharded run.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { startVitest } from 'vitest/node';
+import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
+import { writeReports } from '../../reporters/write-reports.ts';
+import { ConfigError } from '../model/errors.ts';
+import type { RunResults } from '../model/results.ts';
+import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
+import { PACKAGE_ROOT } from './run-suites.ts';
+
+export async function mergeShards(options: { blobDir: string; outDir: string }): Promise<{
+  results: RunResults;
+  exitCode: 0 | 1 | 3;
+  files: string[];
+}> {
+  const blobDir = resolve(options.blobDir);
+  const entries = await readdir(blobDir).catch((error: unknown) => {
+    throw new ConfigError('CONFIG_BLOBS_UNREADABLE', `cannot read the blob directory ${blobDir}`, { cause: error });
+  });
+  const infos: RunInfoBase[] = [];
+  for (const name of entries.filter((n) => /^run-info-.*\.json$/.test(n)).sort()) {
+    infos.push(JSON.parse(await readFile(join(blobDir, name), 'utf8')) as RunInfoBase);
+  }
+  if (!entries.some((n) => n.startsWith('blob-')) || infos.length === 0) {
+    throw new ConfigError('CONFIG_BLOBS_MISSING', `no shard reports in ${blobDir} (expected blob-*.json and run-info-*.json from 'run --shard')`);
+  }
+  const first = infos[0]!;
+  const base: RunInfoBase = {
+    ...first,
+    startedAt: infos.map((i) => i.startedAt).sort()[0] ?? first.startedAt,
+    suites: [...new Set(infos.flatMap((i) => i.suites))],
+    shards: infos.length,
+  };
+  let collected: CollectedResults | undefined;
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      root: PACKAGE_ROOT,
+      config: join(PACKAGE_ROOT, 'vitest.suites.config.ts'),
+      watch: false,
+      mergeReports: blobDir,
+      reporters: [new ResultsReporter({ onResults: (r) => void (collected = r) })] as never,
+    },
+    { cacheDir: join(resolve(options.outDir), '.cache') },
+  );
+  await vitest.close();
+  process.exitCode = undefined;
+  const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the shard reports held no results'), base, {
+    interrupted: false,
+  });
+  const files = await writeReports(results, resolve(options.outDir));
+  return { results, exitCode, files };
+}

@@ -1,0 +1,32 @@
+/* Generated from schemas/config.schema.json by `npm run gen:types`. Do not edit. */
+
+/**
+ * snyk-tenant-check.config.json: defaults for `run`. Precedence: environment < this file < flags. Tokens never belong here; they stay in SNYK_TOKEN and SNYK_APIWEB_TOKEN.
+ */
+export interface ToolConfig {
+  $schema?: string;
+  tenant?: 'mock' | 'live';
+  suite?: 'contract' | 'audit' | 'all';
+  out?: string;
+  policy?: string;
+  previous?: string;
+  state?: string;
+  failOn?: 'critical' | 'high' | 'medium' | 'low' | 'new' | 'never';
+  numRuns?: number;
+  apiVersion?: string;
+  snykApiUrl?: string;
+  apiwebUrl?: string;
+  /**
+   * @minItems 1
+   */
+  orgIds?: [string, ...string[]];
+  groupId?: string;
+  /**
+   * requests per minute per API key
+   */
+  rateLimits?: {
+    v1?: number;
+    rest?: number;
+    apiweb?: number;
+  };
+}
