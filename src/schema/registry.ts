@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { addApiFormats, type ApiwebDateStrictness } from './formats.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -21,6 +22,14 @@ export interface SchemaError {
   keyword: string;
   message: string;
   params: Record<string, unknown>;
+}
+
+export interface RegistryOptions {
+  /**
+   * How the `apiweb-date-time` format treats a timestamp without a zone (see formats.ts). The documentation's
+   * own example has none, so the default accepts it; `zone-required` is the strict setting.
+   */
+  apiwebDates?: ApiwebDateStrictness;
 }
 
 export interface ValidationResult {
@@ -41,14 +50,17 @@ function listSchemaFiles(dir: string): string[] {
 export class SchemaRegistry {
   readonly ajv: Ajv2020;
   readonly ids: readonly string[];
+  readonly apiwebDates: ApiwebDateStrictness;
   readonly #compiled = new Map<string, ValidateFunction>();
   readonly #schemas = new Map<string, Record<string, unknown>>();
 
-  constructor(dir: string = SCHEMAS_DIR) {
+  constructor(dir: string = SCHEMAS_DIR, options: RegistryOptions = {}) {
     // allErrors: a contract failure should list every deviation, not the first one.
     // strict 'log' off: schemas carry documentation keywords (x-source, x-unverified) on purpose.
     this.ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
     addFormats(this.ajv);
+    this.apiwebDates = options.apiwebDates ?? 'zone-optional';
+    addApiFormats(this.ajv, this.apiwebDates);
     const ids: string[] = [];
     for (const file of listSchemaFiles(dir)) {
       const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -106,9 +118,16 @@ export function formatSchemaErrors(errors: readonly SchemaError[], max = 10): st
   return lines.join('\n');
 }
 
-let shared: SchemaRegistry | undefined;
-/** The process-wide registry: built once, on first use. */
-export function schemas(): SchemaRegistry {
-  shared ??= new SchemaRegistry();
-  return shared;
+const shared = new Map<ApiwebDateStrictness, SchemaRegistry>();
+/**
+ * The process-wide registry for a date strictness setting: built once per setting, on first use.
+ * `schemas()` is the default (`zone-optional`) registry.
+ */
+export function schemas(apiwebDates: ApiwebDateStrictness = 'zone-optional'): SchemaRegistry {
+  let registry = shared.get(apiwebDates);
+  if (!registry) {
+    registry = new SchemaRegistry(SCHEMAS_DIR, { apiwebDates });
+    shared.set(apiwebDates, registry);
+  }
+  return registry;
 }
