@@ -1,0 +1,84 @@
+/**
+ * report.html: one self-contained file that works opened from disk or attached to a ticket.
+ * - No network: the viewer's JS and CSS are inlined, the data is embedded once as JSON in an inert
+ *   `<script type="application/json">`, charts are inline SVG drawn by the viewer.
+ * - A strict Content-Security-Policy (meta): default-src 'none', the one script and the one style allowed by
+ *   their SHA-256 hashes, no inline event handlers (no 'unsafe-inline'/'unsafe-hashes'), no base/form targets.
+ * - Tenant data is data: no tenant string is ever written into the HTML markup; the viewer renders it with
+ *   textContent / DOM APIs only.
+ * - Scale: the payload is compacted (html-payload.ts) and, above COMPRESS_THRESHOLD, gzip-compressed and base64
+ *   encoded inside the same JSON envelope; the viewer inflates it with the browser's DecompressionStream
+ *   (Chromium 80+, Firefox 113+, Safari 16.4+). Finding rows are virtualised.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { RunResults } from '../../src/model/results.ts';
+import { escapeJsonForScript, jsonForScript } from './embed-json.ts';
+import { toHtmlPayload } from './html-payload.ts';
+
+/** Raw JSON payloads above this size are embedded gzip+base64 (about 6–10× smaller for large tenants). */
+export const COMPRESS_THRESHOLD = 512 * 1024;
+
+/** The viewer's sources, concatenated in this order into one script (one shared function scope). */
+const VIEWER_FILES = ['dom.js', 'data.js', 'charts.js', 'summary.js', 'contract.js', 'findings.js', 'controls.js', 'main.js'] as const;
+
+export interface RenderHtmlOptions {
+  /** 'auto' (default): compress above COMPRESS_THRESHOLD; 'always'/'never' force it (tests use both paths). */
+  compress?: 'auto' | 'always' | 'never';
+}
+
+let assets: { script: string; style: string } | undefined;
+function viewerAssets(): { script: string; style: string } {
+  if (!assets) {
+    const read = (name: string): string => readFileSync(new URL(`./viewer/${name}`, import.meta.url), 'utf8');
+    const body = VIEWER_FILES.map((name) => `// ---- ${name}\n${read(name)}`).join('\n');
+    assets = { script: `\n(function () {\n'use strict';\n${body}\n})();\n`, style: `\n${read('report.css')}\n` };
+  }
+  return assets;
+}
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+export function renderHtml(results: RunResults, options: RenderHtmlOptions = {}): string {
+  const { script, style } = viewerAssets();
+  const json = JSON.stringify(toHtmlPayload(results));
+  const mode = options.compress ?? 'auto';
+  const compress = mode === 'always' || (mode === 'auto' && json.length > COMPRESS_THRESHOLD);
+  const envelope = compress
+    ? jsonForScript({ enc: 'gzip-base64', data: gzipSync(json, { level: 6 }).toString('base64') })
+    : escapeJsonForScript(`{"enc":"json","data":${json}}`);
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)}`,
+    `style-src ${sha256(style)}`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const title = results.run.partial ? 'snyk-tenant-check report (partial run)' : 'snyk-tenant-check report';
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="snyk-tenant-check">',
+    `<title>${title}</title>`,
+    `<style>${style}</style>`,
+    '</head>',
+    '<body>',
+    '<div id="app" class="app"><p class="boot">Loading report…</p></div>',
+    '<noscript><p class="boot">This report needs JavaScript to display its data. The same results are in results.json, findings.csv and junit.xml.</p></noscript>',
+    `<script type="application/json" id="stc-data">${envelope}</script>`,
+    `<script>${script}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
