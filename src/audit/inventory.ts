@@ -1,0 +1,272 @@
+/**
+ * The normalised inventory the rules judge: one record per API & Web user, Snyk org or group membership,
+ * pending provision and audit-log event. Records are produced one at a time by the collector and dropped
+ * after the rules have seen them (streaming), so they may keep a reference to the raw API object for
+ * evidence. Each record names its evidence source (the INTERFACE.md operation) and when it was fetched.
+ *
+ * The normalisers never throw and never guess: a field that is present but of the wrong type becomes
+ * `undefined` ("cannot tell"), which the rules turn into an `unknown` outcome.
+ */
+import type { OperationName } from '../model/operations.ts';
+import { parseApiDate } from './api-date.ts';
+
+export type SourceName = 'apiweb-users' | 'org-memberships' | 'group-memberships' | 'provisions' | 'audit-activity';
+
+export const SOURCE_NAMES: readonly SourceName[] = [
+  'apiweb-users',
+  'org-memberships',
+  'group-memberships',
+  'provisions',
+  'audit-activity',
+];
+
+/** The operation each source reads (INTERFACE.md names, used as `evidence.source`). */
+export const SOURCE_OPERATIONS: Readonly<Record<SourceName, OperationName>> = {
+  'apiweb-users': 'GET /users/',
+  'org-memberships': 'GET /rest/orgs/{org_id}/memberships',
+  'group-memberships': 'GET /rest/groups/{group_id}/memberships',
+  provisions: 'GET /v1/org/{orgId}/provision',
+  'audit-activity': 'GET /rest/orgs/{org_id}/audit_logs/search',
+};
+
+interface RecordBase {
+  /** The source the record came from. */
+  from: SourceName;
+  /** The operation that returned it (evidence.source). */
+  source: OperationName;
+  /** When the page holding the record arrived (ISO 8601). */
+  fetchedAt: string;
+}
+
+/** One API & Web role assignment (NOTES.md: `{ id?, role: { id, name }, scope: { tier, team?, target? } }`). */
+export interface ApiWebRole {
+  roleId?: string;
+  roleName?: string;
+  tier?: string;
+  team?: string;
+  target?: string;
+}
+
+export interface ApiWebUserRecord extends RecordBase {
+  kind: 'apiweb-user';
+  id?: string;
+  /** Undefined when absent or empty (API users carry `""`, research fixture users-list.200.documented-shape). */
+  email?: string;
+  name?: string;
+  /** seed 004: `active` defaults to true when absent; undefined = present but not a boolean. */
+  active: boolean | undefined;
+  /** True when `active` was absent and the documented default was applied. */
+  activeDefaulted: boolean;
+  /** seed 004: "Defaults to false" when absent; undefined = present but not a boolean. */
+  isApiUser: boolean | undefined;
+  /** True when `is_apiuser` was absent and the documented default was applied. */
+  apiUserDefaulted: boolean;
+  mfaEnabled: boolean | undefined;
+  isBillingAdmin: boolean | undefined;
+  /** seed 004: last_login is nullable and required. null = never logged in; undefined = absent or unreadable. */
+  lastLogin: number | null | undefined;
+  /** undefined when `user_roles` is absent or not an array (seed 004: optional). */
+  roles: ApiWebRole[] | undefined;
+  raw: Readonly<Record<string, unknown>>;
+}
+
+export interface MembershipRecord extends RecordBase {
+  kind: 'snyk-membership';
+  scope: 'org' | 'group';
+  membershipId?: string;
+  orgId?: string;
+  groupId?: string;
+  userId?: string;
+  email?: string;
+  name?: string;
+  username?: string;
+  loginMethod?: string;
+  roleId?: string;
+  roleName?: string;
+  /** `attributes.created_at` as sent. */
+  createdAtRaw?: string;
+  createdAt?: number;
+}
+
+export interface ProvisionRecord extends RecordBase {
+  kind: 'pending-provision';
+  orgId: string;
+  email?: string;
+  role?: string;
+  rolePublicId?: string;
+  /** snyk-api.md §6.1: `created` is untyped in the spec ("Date" in the docs); read as ISO 8601. */
+  createdRaw: unknown;
+  created: number | undefined;
+  raw: Readonly<Record<string, unknown>>;
+}
+
+/** One audit-log event attributed to a user (snyk-api.md §6.8: real items carry `user_id`). */
+export interface ActivityRecord extends RecordBase {
+  kind: 'activity';
+  userId: string;
+  at: number;
+  event?: string;
+  orgId?: string;
+  groupId?: string;
+}
+
+export type InventoryRecord = ApiWebUserRecord | MembershipRecord | ProvisionRecord | ActivityRecord;
+
+/** Why a raw item could not become a record. */
+export interface Unreadable {
+  unreadable: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+function normaliseRole(raw: unknown): ApiWebRole {
+  if (!isObject(raw)) return {};
+  const role = isObject(raw.role) ? raw.role : undefined;
+  const scope = isObject(raw.scope) ? raw.scope : undefined;
+  const out: ApiWebRole = {};
+  const roleId = str(role?.id);
+  const roleName = str(role?.name);
+  const tier = str(scope?.tier);
+  const team = isObject(scope?.team) ? str(scope.team.id) : undefined;
+  const target = isObject(scope?.target) ? str(scope.target.id) : undefined;
+  if (roleId) out.roleId = roleId;
+  if (roleName) out.roleName = roleName;
+  if (tier) out.tier = tier;
+  if (team) out.team = team;
+  if (target) out.target = target;
+  return out;
+}
+
+/** An API & Web `GET /users/` result (seed 004). */
+export function normaliseApiWebUser(raw: unknown, fetchedAt: string): ApiWebUserRecord | Unreadable {
+  if (!isObject(raw)) return { unreadable: 'a user entry is not an object' };
+  const id = str(raw.id);
+  const email = str(raw.email);
+  if (!id && !email) return { unreadable: 'a user entry has neither id nor email' };
+  const activeDefaulted = !('active' in raw) || raw.active === undefined;
+  const apiUserDefaulted = !('is_apiuser' in raw) || raw.is_apiuser === undefined;
+  let lastLogin: number | null | undefined;
+  if (raw.last_login === null) lastLogin = null;
+  else lastLogin = parseApiDate(raw.last_login);
+  const record: ApiWebUserRecord = {
+    kind: 'apiweb-user',
+    from: 'apiweb-users',
+    source: SOURCE_OPERATIONS['apiweb-users'],
+    fetchedAt,
+    active: activeDefaulted ? true : bool(raw.active),
+    activeDefaulted,
+    isApiUser: apiUserDefaulted ? false : bool(raw.is_apiuser),
+    apiUserDefaulted,
+    mfaEnabled: bool(raw.mfa_enabled),
+    isBillingAdmin: bool(raw.is_billing_admin),
+    lastLogin,
+    roles: Array.isArray(raw.user_roles) ? raw.user_roles.map(normaliseRole) : undefined,
+    raw,
+  };
+  if (id) record.id = id;
+  if (email) record.email = email;
+  const name = str(raw.name);
+  if (name) record.name = name;
+  return record;
+}
+
+const relData = (rels: Record<string, unknown> | undefined, key: string): Record<string, unknown> | undefined => {
+  const rel = rels?.[key];
+  return isObject(rel) && isObject(rel.data) ? rel.data : undefined;
+};
+
+/** A REST membership item (snyk-api.md §6.7): `{ id, attributes.created_at, relationships.{org|group, role, user} }`. */
+export function normaliseMembership(
+  raw: unknown,
+  scope: 'org' | 'group',
+  containerId: string,
+  fetchedAt: string,
+): MembershipRecord | Unreadable {
+  if (!isObject(raw)) return { unreadable: 'a membership entry is not an object' };
+  const rels = isObject(raw.relationships) ? raw.relationships : undefined;
+  const user = relData(rels, 'user');
+  const role = relData(rels, 'role');
+  const container = relData(rels, scope);
+  const userAttrs = isObject(user?.attributes) ? user.attributes : undefined;
+  const roleAttrs = isObject(role?.attributes) ? role.attributes : undefined;
+  const attrs = isObject(raw.attributes) ? raw.attributes : undefined;
+  const userId = str(user?.id);
+  const email = str(userAttrs?.email);
+  if (!userId && !email) return { unreadable: 'a membership entry names no user' };
+  const from: SourceName = scope === 'org' ? 'org-memberships' : 'group-memberships';
+  const record: MembershipRecord = {
+    kind: 'snyk-membership',
+    scope,
+    from,
+    source: SOURCE_OPERATIONS[from],
+    fetchedAt,
+  };
+  const set = <K extends keyof MembershipRecord>(key: K, value: MembershipRecord[K] | undefined): void => {
+    if (value !== undefined) record[key] = value;
+  };
+  set('membershipId', str(raw.id));
+  if (scope === 'org') set('orgId', str(container?.id) ?? containerId);
+  else set('groupId', str(container?.id) ?? containerId);
+  set('userId', userId);
+  set('email', email);
+  set('name', str(userAttrs?.name));
+  set('username', str(userAttrs?.username));
+  set('loginMethod', str(userAttrs?.login_method));
+  set('roleId', str(role?.id));
+  set('roleName', str(roleAttrs?.name));
+  const createdAtRaw = str(attrs?.created_at);
+  set('createdAtRaw', createdAtRaw);
+  set('createdAt', parseApiDate(createdAtRaw));
+  return record;
+}
+
+/** A v1 pending provision (seed 001: `{ email, rolePublicId, role, created }`). */
+export function normaliseProvision(raw: unknown, orgId: string, fetchedAt: string): ProvisionRecord | Unreadable {
+  if (!isObject(raw)) return { unreadable: 'a provision entry is not an object' };
+  const email = str(raw.email);
+  if (!email) return { unreadable: 'a provision entry has no email' };
+  const record: ProvisionRecord = {
+    kind: 'pending-provision',
+    from: 'provisions',
+    source: SOURCE_OPERATIONS.provisions,
+    fetchedAt,
+    orgId,
+    email,
+    createdRaw: raw.created,
+    created: parseApiDate(raw.created),
+    raw,
+  };
+  const role = str(raw.role);
+  const rolePublicId = str(raw.rolePublicId);
+  if (role) record.role = role;
+  if (rolePublicId) record.rolePublicId = rolePublicId;
+  return record;
+}
+
+/**
+ * An audit-log search item (snyk-api.md §6.8). Events without `user_id` are not attributable to anyone and
+ * are skipped (undefined); an attributable event with an unreadable time is unreadable.
+ */
+export function normaliseAuditEvent(
+  raw: unknown,
+  operation: OperationName,
+  fetchedAt: string,
+): ActivityRecord | Unreadable | undefined {
+  if (!isObject(raw)) return { unreadable: 'an audit-log item is not an object' };
+  const userId = str(raw.user_id);
+  if (!userId) return undefined;
+  const at = parseApiDate(raw.created);
+  if (at === undefined) return { unreadable: `an audit-log item has an unreadable created: ${JSON.stringify(raw.created)}` };
+  const record: ActivityRecord = { kind: 'activity', from: 'audit-activity', source: operation, fetchedAt, userId, at };
+  const event = str(raw.event);
+  const orgId = str(raw.org_id);
+  const groupId = str(raw.group_id);
+  if (event) record.event = event;
+  if (orgId) record.orgId = orgId;
+  if (groupId) record.groupId = groupId;
+  return record;
+}
+
+export const isUnreadable = (v: unknown): v is Unreadable => isObject(v) && typeof v.unreadable === 'string';

@@ -1,0 +1,70 @@
+/**
+ * inactive-account (INTERFACE.md core rule): an active human API & Web user whose `last_login` is older
+ * than the inactivity threshold (strictly before now − threshold), or null (never logged in).
+ * seed 004: `last_login` is nullable and required; NOTES.md: dates come with or without a zone and with
+ * 3–7 fractional digits. An absent or unreadable `last_login` is `unknown`.
+ */
+import { DAY_MS } from '../api-date.ts';
+import { control } from '../controls.ts';
+import { and3, not3, type Tri } from '../logic.ts';
+import { param, type RuleDefinition } from '../rule.ts';
+import { apiwebFields, apiwebNote, apiwebSubject, iso, judgement } from '../subjects.ts';
+
+const FIELDS = ['active', 'is_apiuser', 'last_login'] as const;
+
+export const inactiveAccount: RuleDefinition = {
+  id: 'inactive-account',
+  version: 1,
+  title: 'Active human API & Web user who has not logged in within the inactivity threshold',
+  severity: 'medium',
+  rationale:
+    'Dormant accounts keep their access while nobody watches them; they are the accounts attackers take over unnoticed and the ones left behind when people change roles or leave.',
+  remediation:
+    'Confirm with the owner whether the access is still needed; deactivate the user in Snyk API & Web (or remove it) if not. Break-glass accounts belong in the policy\'s breakGlass list.',
+  controls: [
+    control('cis-5.3', 'direct'),
+    control('nist-ac-2(3)', 'direct'),
+    control('pci-8.2.6', 'direct'),
+    control('iso-5.16', 'supporting'),
+    control('iso-5.18', 'supporting'),
+    control('soc2-cc6.2', 'supporting'),
+    control('nist-ac-2', 'supporting'),
+  ],
+  sources: ['apiweb-users'],
+  parameters: {
+    maxInactiveDays: {
+      type: 'integer',
+      default: 90,
+      minimum: 1,
+      maximum: 3650,
+      unit: 'days',
+      description: 'Days without a login after which an active human user is inactive (profiles: cis-v8 45, pci-dss-4 90, disa-stig 35).',
+    },
+  },
+  evaluate(ctx) {
+    const days = param(ctx, 'maxInactiveDays');
+    const cutoff = ctx.now - days * DAY_MS;
+    return {
+      observe(record) {
+        if (record.kind !== 'apiweb-user') return undefined;
+        const stale: Tri = record.lastLogin === null ? true : record.lastLogin === undefined ? undefined : record.lastLogin < cutoff;
+        const violated = and3(record.active, not3(record.isApiUser), stale);
+        if (violated === false) return 'pass';
+        const subject = apiwebSubject(record);
+        const fields = { ...apiwebFields(record, FIELDS), maxInactiveDays: days, cutoff: iso(cutoff) };
+        if (violated) {
+          const message =
+            record.lastLogin === null
+              ? 'active human user has never logged in'
+              : `active human user last logged in ${Math.floor((ctx.now - (record.lastLogin ?? 0)) / DAY_MS)} days ago (threshold ${days} days)`;
+          return judgement('fail', subject, record, fields, message, apiwebNote(record));
+        }
+        const why =
+          stale === undefined
+            ? `last_login is ${'last_login' in record.raw ? 'not a readable date' : 'missing'}`
+            : 'active or is_apiuser is missing or not a boolean';
+        return judgement('unknown', subject, record, fields, `cannot tell whether the user is inactive: ${why}`, apiwebNote(record));
+      },
+    };
+  },
+};

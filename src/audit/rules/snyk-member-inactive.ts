@@ -1,0 +1,96 @@
+/**
+ * snyk-member-inactive: a Snyk org member with no audit-log activity within the threshold.
+ *
+ * Limits (snyk-api.md §6.8): audit logs are kept for 90 days, are Enterprise-only, and do not record
+ * logins/logouts, so "no activity" means "no audited action". A threshold above 90 days can be judged only
+ * when the last-seen state kept by earlier nightly runs covers the whole window; otherwise a member without
+ * activity is `unknown`. A member whose membership is younger than the threshold has not had the chance to
+ * be inactive and passes.
+ */
+import { DAY_MS } from '../api-date.ts';
+import { control } from '../controls.ts';
+import { param, type RuleDefinition } from '../rule.ts';
+import { iso, judgement, memberSubject } from '../subjects.ts';
+
+export const AUDIT_LOG_RETENTION_DAYS = 90;
+
+export const snykMemberInactive: RuleDefinition = {
+  id: 'snyk-member-inactive',
+  version: 1,
+  title: 'Snyk org member with no audit-log activity within the threshold',
+  severity: 'medium',
+  rationale:
+    'Org members keep their role, and through it access to projects, source code and vulnerabilities, whether or not they still use Snyk; members who have not acted in months are access nobody is reviewing.',
+  remediation:
+    'Confirm with the member\'s manager whether the access is still needed and remove the org membership (DELETE /rest/orgs/{org_id}/memberships/{membership_id}) if not.',
+  controls: [
+    control('cis-5.3', 'direct'),
+    control('nist-ac-2(3)', 'direct'),
+    control('pci-8.2.6', 'supporting'),
+    control('iso-5.18', 'supporting'),
+    control('soc2-cc6.2', 'supporting'),
+  ],
+  sources: ['org-memberships', 'audit-activity'],
+  parameters: {
+    maxInactiveDays: {
+      type: 'integer',
+      default: 90,
+      minimum: 1,
+      maximum: 3650,
+      unit: 'days',
+      description: 'Days without audit-log activity after which an org member is inactive; above 90 days only with the last-seen state.',
+    },
+  },
+  limits(params) {
+    const days = params.maxInactiveDays ?? 90;
+    const out = [
+      `audit logs are retained for ${AUDIT_LOG_RETENTION_DAYS} days and do not record logins or logouts: activity means an audited action`,
+    ];
+    if (days > AUDIT_LOG_RETENTION_DAYS) {
+      out.push(`threshold ${days} days exceeds the audit-log retention: members without activity are unknown unless the last-seen state covers the window`);
+    }
+    return out;
+  },
+  evaluate(ctx) {
+    const days = param(ctx, 'maxInactiveDays');
+    const cutoff = ctx.now - days * DAY_MS;
+    return {
+      observe(record) {
+        if (record.kind !== 'snyk-membership' || record.scope !== 'org') return undefined;
+        // The whole activity source is unreadable: the rule is unknown as a whole (engine), not per member.
+        if (ctx.sourceStatus('audit-activity') === 'unavailable' || ctx.sourceStatus('audit-activity') === 'skipped') return undefined;
+        const subject = memberSubject(record);
+        const seen = record.userId === undefined ? undefined : ctx.activity.lastSeen(record.userId);
+        const covered = ctx.activity.coveredSince();
+        const fields: Record<string, unknown> = {
+          userId: record.userId ?? null,
+          orgId: record.orgId ?? null,
+          role: record.roleName ?? null,
+          membershipCreatedAt: record.createdAtRaw ?? null,
+          lastActivity: seen ? iso(seen.at) : null,
+          lastActivitySource: seen?.source ?? null,
+          lastEvent: seen?.event ?? null,
+          activitySeenSince: covered === undefined ? null : iso(covered),
+          maxInactiveDays: days,
+          cutoff: iso(cutoff),
+        };
+        const source = 'GET /rest/orgs/{org_id}/audit_logs/search';
+        const at = { source, fetchedAt: record.fetchedAt };
+        if (record.userId === undefined) return judgement('unknown', subject, at, fields, 'cannot look up activity: the membership names no user id');
+        if (seen && seen.at >= cutoff) return 'pass';
+        if (record.createdAt !== undefined && record.createdAt >= cutoff) return 'pass';
+        const complete = ctx.sourceStatus('audit-activity') === 'ok';
+        if (complete && covered !== undefined && covered <= cutoff) {
+          const message = seen
+            ? `no audit-log activity for ${Math.floor((ctx.now - seen.at) / DAY_MS)} days (threshold ${days} days)`
+            : `no audit-log activity within ${days} days`;
+          return judgement('fail', subject, at, fields, message);
+        }
+        const why = !complete
+          ? 'some audit logs could not be read'
+          : `audit-log activity has been seen only since ${covered === undefined ? 'never' : iso(covered)}, after the cutoff`;
+        return judgement('unknown', subject, at, fields, `cannot tell whether the member is inactive: ${why}`);
+      },
+    };
+  },
+};

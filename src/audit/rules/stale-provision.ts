@@ -1,0 +1,57 @@
+/**
+ * stale-provision (INTERFACE.md core rule): a pending provision (v1 `GET /v1/org/{orgId}/provision`, seed
+ * 001) whose `created` is older than the threshold (default 30 days, Prowler/Vercel's stale-invitation
+ * default, audit-anchors §6.2). An unreadable `created` is `unknown`.
+ */
+import { DAY_MS } from '../api-date.ts';
+import { control } from '../controls.ts';
+import { param, type RuleDefinition } from '../rule.ts';
+import { iso, judgement, provisionSubject } from '../subjects.ts';
+
+export const staleProvision: RuleDefinition = {
+  id: 'stale-provision',
+  version: 1,
+  title: 'Pending provision older than the threshold',
+  severity: 'low',
+  rationale:
+    'A provision grants its role at the first SSO login, with no invitation to accept. One left pending for weeks is access granted in advance to someone who has not needed it, and may no longer be entitled to it.',
+  remediation:
+    'Confirm the person still needs the access; otherwise delete the pending provision (DELETE /v1/org/{orgId}/provision?email=…).',
+  controls: [
+    control('iso-5.18', 'direct'),
+    control('cis-6.1', 'supporting'),
+    control('cis-5.1', 'supporting'),
+    control('iso-5.16', 'supporting'),
+    control('soc2-cc6.2', 'supporting'),
+    control('nist-ac-2', 'supporting'),
+  ],
+  sources: ['provisions'],
+  parameters: {
+    maxAgeDays: {
+      type: 'integer',
+      default: 30,
+      minimum: 1,
+      maximum: 3650,
+      unit: 'days',
+      description: 'Days a provision may stay pending.',
+    },
+  },
+  evaluate(ctx) {
+    const days = param(ctx, 'maxAgeDays');
+    const cutoff = ctx.now - days * DAY_MS;
+    return {
+      observe(record) {
+        if (record.kind !== 'pending-provision') return undefined;
+        const fields: Record<string, unknown> = { email: record.raw.email, created: record.createdRaw, maxAgeDays: days, cutoff: iso(cutoff) };
+        if ('role' in record.raw) fields.role = record.raw.role;
+        if ('rolePublicId' in record.raw) fields.rolePublicId = record.raw.rolePublicId;
+        if (record.created === undefined) {
+          return judgement('unknown', provisionSubject(record), record, fields, 'cannot tell the age of the provision: created is missing or not a readable date');
+        }
+        if (record.created >= cutoff) return 'pass';
+        const age = Math.floor((ctx.now - record.created) / DAY_MS);
+        return judgement('fail', provisionSubject(record), record, fields, `provision pending for ${age} days (threshold ${days} days)`);
+      },
+    };
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * The audit suite: one vitest test per rule of the catalog and one summary test, against the tenant the run
+ * names. The inventory is collected and judged once (beforeAll); each rule test publishes its RuleResult
+ * and findings in task.meta (src/model/task-meta.ts) and fails when the rule has failing findings, so the
+ * failure shows in vitest's own output and in junit.xml. Exempt and unknown findings do not fail the test:
+ * exempt ones are accepted, unknown ones are reported (never counted as a pass) through the rule's outcome.
+ */
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import type { TenantClient } from '../../src/client/types.ts';
+import { createTenantClient } from '../../src/client/tenant-client.ts';
+import { readRunContext } from '../../src/config/run-context.ts';
+import { readTenantConfig } from '../../src/config/tenant-env.ts';
+import type { Finding } from '../../src/model/results.ts';
+import '../../src/model/task-meta.ts';
+import { RULES } from '../../src/audit/catalog.ts';
+import { loadPolicy } from '../../src/audit/policy.ts';
+import { runAudit, type AuditRunResult } from '../../src/audit/run-audit.ts';
+
+const context = readRunContext();
+let client: TenantClient | undefined;
+let audit: AuditRunResult | undefined;
+
+function describeFinding(f: Finding): string {
+  const who = f.subject.email ?? f.subject.id ?? f.subject.name ?? '?';
+  return `  ${f.severity} ${f.subject.kind} ${who}${f.subject.orgId ? ` (org ${f.subject.orgId})` : ''}: ${f.message ?? ''}`;
+}
+
+function result(): AuditRunResult {
+  if (!audit) throw new Error('the audit did not run (see the beforeAll error)');
+  return audit;
+}
+
+describe('audit', () => {
+  beforeAll(async () => {
+    const policy = await loadPolicy(context.policyPath);
+    const tenant = readTenantConfig(process.env);
+    client = createTenantClient(tenant);
+    audit = await runAudit({
+      client,
+      tenant,
+      policy,
+      now: new Date(context.now),
+      ...(context.previousPath ? { previous: context.previousPath } : {}),
+      ...(context.statePath ? { statePath: context.statePath } : {}),
+    });
+  });
+
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  for (const def of RULES) {
+    test(`${def.id}: ${def.title}`, ({ task, skip }) => {
+      const { rules, findingsByRule } = result();
+      const rule = rules.find((r) => r.id === def.id);
+      if (!rule) throw new Error(`no result for rule ${def.id}`);
+      const findings = findingsByRule.get(def.id) ?? [];
+      task.meta.stc = { kind: 'rule', rule, findings };
+      if (rule.outcome === 'skipped') skip(rule.limits?.[0] ?? 'skipped');
+      const failing = findings.filter((f) => f.outcome === 'fail');
+      if (failing.length > 0) {
+        const shown = failing.slice(0, 20).map(describeFinding);
+        if (failing.length > shown.length) shown.push(`  … and ${failing.length - shown.length} more (see findings.csv)`);
+        throw new Error(`${def.id}: ${failing.length} failing finding(s)\n${shown.join('\n')}`);
+      }
+    });
+  }
+
+  test('audit summary', ({ task }) => {
+    const { stats, warnings, diff, policyLabel } = result();
+    task.meta.stc = { kind: 'audit-summary', stats, warnings, policy: policyLabel, ...(diff ? { diff } : {}) };
+  });
+});
