@@ -93,7 +93,8 @@ export function renderSummaryMarkdown(results: RunResults): string {
   ]));
   out.push('');
   out.push(...table([...SEVERITIES], [SEVERITIES.map((s) => String(f.bySeverity[s] ?? 0))]));
-  if (f.new !== undefined || f.persisting !== undefined || f.resolved !== undefined) {
+  // Without --previous every finding counts as new (an empty baseline); saying so would only mislead.
+  if (results.diff || results.run.previous) {
     out.push('', `Against the previous run: ${f.new ?? 0} new, ${f.persisting ?? 0} persisting, ${f.resolved ?? 0} resolved.`);
   }
   out.push('');

@@ -5,11 +5,6 @@
  */
 import { processIO, type CliIO } from './io.ts';
 import { UsageError } from './usage-error.ts';
-import { runCommand } from './commands/run.ts';
-import { mockCommand } from './commands/mock.ts';
-import { compareCommand } from './commands/compare.ts';
-import { mergeCommand } from './commands/merge.ts';
-import { doctorCommand } from './commands/doctor.ts';
 import { TOOL_VERSION } from '../run/tool-version.ts';
 
 export const MAIN_HELP = `Usage: snyk-tenant-check <command> [options]
@@ -28,19 +23,20 @@ Options: -h, --help   this help;   --version   the version
 `;
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  mock: mockCommand,
-  compare: compareCommand,
-  merge: mergeCommand,
-  doctor: doctorCommand,
+// Loaded on demand: `mock` need not load vitest, and `--help` loads nothing.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  mock: async () => (await import('./commands/mock.ts')).mockCommand,
+  compare: async () => (await import('./commands/compare.ts')).compareCommand,
+  merge: async () => (await import('./commands/merge.ts')).mergeCommand,
+  doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
 };
 
 /** Exit codes by error code: configuration and usage → 2, an unreachable tenant → 3. */
 function exitCodeForError(error: unknown): number {
   const code = (error as { code?: unknown })?.code;
   if (error instanceof UsageError) return 2;
-  if (typeof code === 'string' && /^(CONFIG|POLICY|USAGE)/.test(code)) return 2;
+  if (typeof code === 'string' && /^(CONFIG|POLICY|PREVIOUS|USAGE)/.test(code)) return 2;
   if (typeof code === 'string' && /^(TENANT_UNREACHABLE|NETWORK|TIMEOUT)/.test(code)) return 3;
   return 3;
 }
@@ -57,9 +53,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.out(TOOL_VERSION);
       return 0;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command '${command}' (see 'snyk-tenant-check --help')`);
-    return await run(rest, io);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`unknown command '${command}' (see 'snyk-tenant-check --help')`);
+    return await (await load())(rest, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.err(`snyk-tenant-check: ${message}`);

@@ -23,6 +23,11 @@ export interface RunContext {
   now: string;
   /** REST API version override for this run (compare runs each version). */
   apiVersion?: string;
+  /**
+   * Requests per minute each suite worker may send per API. Suites run in parallel workers, each with its
+   * own client, so the run hands every worker its share of the tenant's limit.
+   */
+  rateLimits?: Partial<Record<'v1' | 'rest' | 'apiweb', number>>;
 }
 
 export const RUN_CONTEXT_ENV = 'SNYK_TENANT_CHECK_CONTEXT';

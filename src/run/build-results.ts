@@ -54,7 +54,7 @@ export function buildRunResults(
     schemaVersion: RESULTS_SCHEMA_VERSION,
     tool: { name: 'snyk-tenant-check', version: TOOL_VERSION },
     run,
-    summary: summarise(checks, findings),
+    summary: withResolved(summarise(checks, findings), collected.diff?.resolved),
     checks,
     findings,
     rules,
@@ -63,6 +63,10 @@ export function buildRunResults(
     ...(collected.diff ? { diff: collected.diff } : {}),
   };
   return { results, exitCode };
+}
+
+function withResolved(summary: RunResults['summary'], resolved: number | undefined): RunResults['summary'] {
+  return resolved === undefined ? summary : { ...summary, findings: { ...summary.findings, resolved } };
 }
 
 export function emptyCollected(reason: string): CollectedResults {

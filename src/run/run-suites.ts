@@ -11,6 +11,9 @@ import { writeReports } from '../../reporters/write-reports.ts';
 import { encodeRunContext, RUN_CONTEXT_ENV, type FailOn, type RunContext, type SuiteName } from '../config/run-context.ts';
 import type { RunResults } from '../model/results.ts';
 import { chooseSeed } from './seed.ts';
+import { DEFAULT_RATE_LIMITS } from '../client/tenant-client.ts';
+import { loadPolicy } from '../audit/policy.ts';
+import { readPreviousResults } from '../audit/diff.ts';
 import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
 import { prepareTenant, type PreparedTenant, type MockSettings } from './prepare-tenant.ts';
 import { ProgressReporter } from './progress-reporter.ts';
@@ -33,6 +36,8 @@ export interface RunOptions {
   /** vitest shard `i/n`; the shard's blob report goes to `<outDir>/blob/`. */
   shard?: string;
   mock?: MockSettings;
+  /** Requests per minute per API key on a live tenant (default: the documented limits). */
+  rateLimits?: Partial<Record<'v1' | 'rest' | 'apiweb', number>>;
   env?: NodeJS.ProcessEnv;
   /** Progress lines (the CLI prints them; TTY or plain). */
   log?: (line: string) => void;
@@ -64,6 +69,27 @@ function withEnv(vars: Record<string, string | undefined>): () => void {
   };
 }
 
+/** Suite files run in at most this many workers at once (vitest.suites.config.ts maxWorkers). */
+export const SUITE_WORKERS = 2;
+
+/**
+ * Each worker's share of the tenant's rate limits. Live: the documented limits (or the configured ones) split
+ * between the workers, so together they stay under the key's limit. The embedded mock has no limit unless
+ * one is asked for, so pacing would only slow the run down.
+ */
+function workerRateLimits(options: RunOptions): RunContext['rateLimits'] {
+  if (options.tenant === 'mock') {
+    const limit = options.mock?.rateLimit ?? 1_000_000;
+    return { v1: limit / SUITE_WORKERS, rest: limit / SUITE_WORKERS, apiweb: limit / SUITE_WORKERS };
+  }
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  return {
+    v1: Math.max(1, Math.floor(limits.v1 / SUITE_WORKERS)),
+    rest: Math.max(1, Math.floor(limits.rest / SUITE_WORKERS)),
+    apiweb: Math.max(1, Math.floor(limits.apiweb / SUITE_WORKERS)),
+  };
+}
+
 export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
@@ -72,6 +98,13 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const seed = chooseSeed(options.seed, env);
   const numRuns = options.numRuns ?? DEFAULT_NUM_RUNS;
   log(`seed: ${seed} (replay with --seed ${seed})`);
+
+  // A bad policy or --previous file is a configuration error (exit 2): find it before any suite starts,
+  // not inside a worker where it would only make the run incomplete.
+  if (options.suites.includes('audit')) {
+    if (options.policyPath) await loadPolicy(resolve(options.policyPath));
+    if (options.previousPath) await readPreviousResults(resolve(options.previousPath));
+  }
 
   const tenant: PreparedTenant = await prepareTenant({
     kind: options.tenant,
@@ -96,6 +129,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     statePath: options.statePath && resolve(options.statePath),
     now: startedAt.toISOString(),
     apiVersion: options.apiVersion,
+    rateLimits: workerRateLimits(options),
   };
 
   let collected: CollectedResults | undefined;

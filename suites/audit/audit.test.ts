@@ -34,7 +34,7 @@ describe('audit', () => {
   beforeAll(async () => {
     const policy = await loadPolicy(context.policyPath);
     const tenant = readTenantConfig(process.env);
-    client = createTenantClient(tenant);
+    client = createTenantClient(tenant, { rateLimits: context.rateLimits });
     audit = await runAudit({
       client,
       tenant,

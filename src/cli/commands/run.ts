@@ -108,6 +108,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       numRuns: intFlag(values['num-runs'], 'num-runs', 1) ?? config?.numRuns,
       apiVersion: values['api-version'] ?? config?.apiVersion,
       env: envFromConfig(config, process.env),
+      rateLimits: config?.rateLimits,
       shard: values.shard,
       mock: {
         users: intFlag(values['mock-users'], 'mock-users', 1),

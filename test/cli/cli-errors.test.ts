@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from './run-cli.ts';
+
+const STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+describe('the command line', () => {
+  it('should list run, mock and compare in --help and exit 0', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const command of ['run', 'mock', 'compare', 'doctor', 'merge']) expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it('should have --help on every command', async () => {
+    for (const command of ['run', 'mock', 'compare', 'doctor', 'merge']) {
+      const r = await runCli([command, '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toContain(`snyk-tenant-check ${command}`);
+    }
+  });
+
+  it('should exit 2 with one clear line and no stack trace on an unknown flag', async () => {
+    const r = await runCli(['run', '--no-such-flag']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--no-such-flag'");
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('should exit 2 on an unknown command and a bad flag value', async () => {
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+    const bad = await runCli(['run', '--fail-on', 'sometimes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fail-on takes one of');
+  });
+
+  it('should exit 2 naming SNYK_TOKEN when a live run has no token', async () => {
+    const r = await runCli(['run', '--tenant', 'live', '--out', 'test-artifacts/no-token'], { env: cleanEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SNYK_TOKEN');
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('should exit 3 within 60 s and without a stack trace when the tenant cannot be reached', async () => {
+    const r = await runCli(['run', '--tenant', 'live', '--suite', 'contract', '--out', 'test-artifacts/unreachable'], {
+      env: cleanEnv({ SNYK_TOKEN: 'unreachable-token-value', SNYK_API_URL: 'http://127.0.0.1:9', SNYK_ORG_ID: 'o' }),
+    });
+    expect(r.code).toBe(3);
+    expect(r.ms).toBeLessThan(60_000);
+    expect(r.stderr).toMatch(/could not be reached/);
+    expect(r.stderr + r.stdout).not.toContain('unreachable-token-value');
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it('should refuse a plain-http tenant that is not on loopback', async () => {
+    const r = await runCli(['run', '--tenant', 'live'], {
+      env: cleanEnv({ SNYK_TOKEN: 't', SNYK_API_URL: 'http://api.snyk.io' }),
+    });
+    expect(r.code).toBe(2);
+  });
+});
