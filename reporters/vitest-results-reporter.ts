@@ -79,7 +79,8 @@ export function collectResults(
       if (meta.kind === 'check') {
         const state = mapState(test);
         const outcome = meta.check.outcome ?? state;
-        const skipNote = test.result().state === 'skipped' ? test.result().note : undefined;
+        const result = test.result();
+        const skipNote = result.state === 'skipped' ? result.note : undefined;
         out.checks.push({
           ...meta.check,
           outcome,
