@@ -3,7 +3,8 @@
  * set of reports, through vitest's own `--merge-reports`, so the results model is built exactly as in an
  * unsharded run.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
@@ -36,6 +37,9 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
     suites: [...new Set(infos.flatMap((i) => i.suites))],
     shards: infos.length,
   };
+  // vitest reads every file of the directory as a blob: hand it only the blobs, not our run-info files.
+  const blobsOnly = await mkdtemp(join(tmpdir(), 'stc-merge-'));
+  for (const name of entries.filter((n) => /^blob-.*\.json$/.test(n))) await copyFile(join(blobDir, name), join(blobsOnly, name));
   let collected: CollectedResults | undefined;
   const vitest = await startVitest(
     'test',
@@ -44,12 +48,13 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
       root: PACKAGE_ROOT,
       config: join(PACKAGE_ROOT, 'vitest.suites.config.ts'),
       watch: false,
-      mergeReports: blobDir,
+      mergeReports: blobsOnly,
       reporters: [new ResultsReporter({ onResults: (r) => void (collected = r) })] as never,
     },
     { cacheDir: join(resolve(options.outDir), '.cache') },
   );
   await vitest.close();
+  await rm(blobsOnly, { recursive: true, force: true });
   process.exitCode = undefined;
   const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the shard reports held no results'), base, {
     interrupted: false,
