@@ -28,6 +28,8 @@ export interface RunContext {
    * own client, so the run hands every worker its share of the tenant's limit.
    */
   rateLimits?: Partial<Record<'v1' | 'rest' | 'apiweb', number>>;
+  /** Contract check ids to run (all when absent) and to leave out (`--checks`, `--exclude-checks`). */
+  checks?: { only?: string[]; exclude?: string[] };
 }
 
 export const RUN_CONTEXT_ENV = 'SNYK_TENANT_CHECK_CONTEXT';

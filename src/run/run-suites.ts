@@ -11,6 +11,8 @@ import { writeReports } from '../../reporters/write-reports.ts';
 import { encodeRunContext, RUN_CONTEXT_ENV, type FailOn, type RunContext, type SuiteName } from '../config/run-context.ts';
 import type { RunResults } from '../model/results.ts';
 import { chooseSeed } from './seed.ts';
+import { CHECKS } from '../contract/registry.ts';
+import { ConfigError } from '../model/errors.ts';
 import { DEFAULT_RATE_LIMITS } from '../client/tenant-client.ts';
 import { loadPolicy } from '../audit/policy.ts';
 import { readPreviousResults } from '../audit/diff.ts';
@@ -36,6 +38,8 @@ export interface RunOptions {
   /** vitest shard `i/n`; the shard's blob report goes to `<outDir>/blob/`. */
   shard?: string;
   mock?: MockSettings;
+  /** Contract checks to run only / to leave out, by id. */
+  checks?: { only?: string[]; exclude?: string[] };
   /** Requests per minute per API key on a live tenant (default: the documented limits). */
   rateLimits?: Partial<Record<'v1' | 'rest' | 'apiweb', number>>;
   env?: NodeJS.ProcessEnv;
@@ -99,6 +103,12 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const numRuns = options.numRuns ?? DEFAULT_NUM_RUNS;
   log(`seed: ${seed} (replay with --seed ${seed})`);
 
+  for (const id of [...(options.checks?.only ?? []), ...(options.checks?.exclude ?? [])]) {
+    if (!CHECKS.some((c) => c.id === id)) {
+      throw new ConfigError('CONFIG_UNKNOWN_CHECK', `unknown check '${id}' (checks: ${CHECKS.map((c) => c.id).join(', ')})`);
+    }
+  }
+
   // A bad policy or --previous file is a configuration error (exit 2): find it before any suite starts,
   // not inside a worker where it would only make the run incomplete.
   if (options.suites.includes('audit')) {
@@ -130,6 +140,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     now: startedAt.toISOString(),
     apiVersion: options.apiVersion,
     rateLimits: workerRateLimits(options),
+    ...(options.checks ? { checks: options.checks } : {}),
   };
 
   let collected: CollectedResults | undefined;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
 import type { TenantClient } from '../../src/client/types.ts';
 import { readRunContext } from '../../src/config/run-context.ts';
-import { readTenantConfig } from '../../src/config/tenant-env.ts';
+import { readTenantConfig, withTenantConfig } from '../../src/config/tenant-env.ts';
 import { createCheckContext, type CheckContext } from '../../src/contract/check-context.ts';
 import { sweepLeftovers } from '../../src/contract/provision-ledger.ts';
 import { plannedChecks } from '../../src/contract/registry.ts';
@@ -32,10 +32,24 @@ function reservedDomain(env: NodeJS.ProcessEnv): string | undefined {
   return value && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(value) ? value : undefined;
 }
 
+/**
+ * The organizations under test, known when the tests are collected (SNYK_ORG_IDS, else SNYK_ORG_ID). With
+ * several, every org-scoped operation is checked once per org, so results are per org (issue 8).
+ */
+function orgsUnderTest(env: NodeJS.ProcessEnv): string[] {
+  const list = (env.SNYK_ORG_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length > 0 ? [...new Set(list)] : env.SNYK_ORG_ID ? [env.SNYK_ORG_ID.trim()] : [];
+}
+
+const isOrgScoped = (op: OperationName): boolean => /\{org(Id|_id)\}/.test(OPERATIONS[op].path);
+
 export function defineContractSuite(title: string, operations: readonly OperationName[]): void {
   const run = readRunContext();
+  const orgs = orgsUnderTest(process.env);
+  const multiOrg = orgs.length > 1;
   let client: TenantClient | undefined;
-  let ctx: CheckContext | undefined;
+  /** One check context per org (the first org's serves the operations that are not org-scoped). */
+  const contexts = new Map<string | undefined, CheckContext>();
   let setupError: unknown;
 
   beforeAll(async () => {
@@ -43,14 +57,18 @@ export function defineContractSuite(title: string, operations: readonly Operatio
       const config = readTenantConfig(process.env);
       client = createTenantClient(config, run.rateLimits ? { rateLimits: run.rateLimits } : {});
       const domain = reservedDomain(process.env);
-      ctx = createCheckContext({ client, config, run, ...(domain ? { reservedDomain: domain } : {}) });
       const writesProvisions = operations.some((op) => OPERATIONS[op].api === 'v1' && OPERATIONS[op].writes);
-      if (writesProvisions && ctx.allowWrites && ctx.orgId) {
-        await sweepLeftovers(client, ctx.orgId, {
-          currentRunId: ctx.ledger.runId,
-          graceMs: run.tenant === 'mock' ? 0 : SWEEP_GRACE_MS,
-          domain: ctx.ledger.domain,
-        });
+      for (const org of multiOrg ? orgs : [undefined]) {
+        const orgConfig = org ? withTenantConfig(config, { orgIds: [org] }) : config;
+        const ctx = createCheckContext({ client, config: orgConfig, run, ...(domain ? { reservedDomain: domain } : {}) });
+        contexts.set(org, ctx);
+        if (writesProvisions && ctx.allowWrites && ctx.orgId) {
+          await sweepLeftovers(client, ctx.orgId, {
+            currentRunId: ctx.ledger.runId,
+            graceMs: run.tenant === 'mock' ? 0 : SWEEP_GRACE_MS,
+            domain: ctx.ledger.domain,
+          });
+        }
       }
     } catch (error) {
       setupError = error;
@@ -58,13 +76,24 @@ export function defineContractSuite(title: string, operations: readonly Operatio
   });
 
   afterAll(async () => {
-    if (ctx?.orgId && ctx.ledger.open().length > 0) await ctx.ledger.cleanup(ctx.client, ctx.orgId).catch(() => undefined);
+    for (const ctx of contexts.values()) {
+      if (ctx.orgId && ctx.ledger.open().length > 0) await ctx.ledger.cleanup(ctx.client, ctx.orgId).catch(() => undefined);
+    }
     await client?.close();
   });
 
   describe(title, () => {
-    for (const { check, operation } of plannedChecks(operations)) {
-      test(`${check.id} · ${operation}`, async ({ task, skip }) => {
+    const wanted = (id: string): boolean =>
+      (!run.checks?.only || run.checks.only.includes(id)) && !run.checks?.exclude?.includes(id);
+    const planned = plannedChecks(operations).filter(({ check }) => wanted(check.id)).flatMap(({ check, operation }) =>
+      multiOrg && isOrgScoped(operation)
+        ? orgs.map((org) => ({ check, operation, org: org as string | undefined }))
+        : [{ check, operation, org: multiOrg ? orgs[0] : undefined }],
+    );
+    for (const { check, operation, org } of planned) {
+      const name = multiOrg && isOrgScoped(operation) ? `${check.id} · ${operation} · org ${org}` : `${check.id} · ${operation}`;
+      test(name, async ({ task, skip }) => {
+        const ctx = contexts.get(org);
         const meta: CheckMeta = {
           kind: 'check',
           check: { id: check.id, title: check.title, family: check.family, operation, seed: run.seed },

@@ -25,6 +25,8 @@ Options:
   --seed N               seed of the property-based generation (random and printed; pinned when CI is set)
   --num-runs N           generated cases per property (default: 25)
   --api-version DATE     REST version date (default: SNYK_API_VERSION or the pinned GA date)
+  --checks IDS           run only these contract checks (comma-separated ids; docs/checks.md)
+  --exclude-checks IDS   leave these contract checks out
   --shard I/N            run shard I of N (vitest --shard); combine shards with 'merge'
   --mock-users N         size of the embedded mock tenant (default: 1500)
   --mock-seed N          data seed of the embedded mock tenant
@@ -52,6 +54,8 @@ const FLAGS = {
   'num-runs': { type: 'string' },
   'api-version': { type: 'string' },
   shard: { type: 'string' },
+  checks: { type: 'string' },
+  'exclude-checks': { type: 'string' },
   'mock-users': { type: 'string' },
   'mock-seed': { type: 'string' },
   drift: { type: 'string' },
@@ -61,6 +65,8 @@ const FLAGS = {
 } as const;
 
 export const DEFAULT_FAIL_ON: FailOn = 'high';
+
+const idList = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(argv, FLAGS, 'run');
@@ -110,6 +116,10 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       env: envFromConfig(config, process.env),
       rateLimits: config?.rateLimits,
       shard: values.shard,
+      checks: {
+        ...(values.checks ? { only: idList(values.checks) } : {}),
+        ...(values['exclude-checks'] ? { exclude: idList(values['exclude-checks']) } : {}),
+      },
       mock: {
         users: intFlag(values['mock-users'], 'mock-users', 1),
         seed: intFlag(values['mock-seed'], 'mock-seed'),
