@@ -50,14 +50,27 @@ describe('the main job (npm start) on the embedded mock tenant', () => {
   });
 });
 
+/** Every output of a run: stdout, stderr and each report. */
+async function everyOutput(run: Awaited<ReturnType<typeof runCli>>, out: string): Promise<string[]> {
+  const texts = [run.stdout, run.stderr];
+  for (const file of ['junit.xml', 'report.html', 'results.json', 'findings.csv', 'summary.md']) {
+    texts.push(await readFile(join(out, file), 'utf8'));
+  }
+  return texts;
+}
+
 describe('a live run against the mock tenant served by another process', () => {
   let mock: MockProcess;
+  let drifted: MockProcess;
 
   beforeAll(async () => {
-    mock = await startMockProcess(['--seed', '7']);
+    [mock, drifted] = await Promise.all([
+      startMockProcess(['--seed', '7']),
+      startMockProcess(['--seed', '7', '--drift', 'self-missing-request-id']),
+    ]);
   });
   afterAll(async () => {
-    await mock?.stop();
+    await Promise.all([mock?.stop(), drifted?.stop()]);
   });
 
   it('should pass the contract suite and keep the token out of every output', async () => {
@@ -67,13 +80,29 @@ describe('a live run against the mock tenant served by another process', () => {
       timeoutMs: 120_000,
     });
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    const everything = [r.stdout, r.stderr];
-    for (const file of ['junit.xml', 'report.html', 'results.json', 'findings.csv', 'summary.md']) {
-      everything.push(await readFile(join(out, file), 'utf8'));
-    }
-    for (const text of everything) {
+    for (const text of await everyOutput(r, out)) {
       expect(text).not.toContain(mock.snykToken);
       expect(text).not.toContain(mock.apiwebToken);
+    }
+  }, 130_000);
+
+  it('should fail on a drifted tenant, name the check and operation, and still keep the token out', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'stc-drift-'));
+    const r = await runCli(['run', '--tenant', 'live', '--out', out], { env: liveEnvFor(drifted), timeoutMs: 120_000 });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    const failed = results.checks.filter((c: { outcome: string }) => c.outcome === 'failed');
+    expect(failed.map((c: { id: string; operation: string }) => `${c.id} ${c.operation}`)).toContain(
+      'response_headers_conformance GET /rest/self',
+    );
+    const reproduction: string = failed.find(
+      (c: { id: string; operation: string }) => c.id === 'response_headers_conformance' && c.operation === 'GET /rest/self',
+    ).reproduction;
+    expect(reproduction).toMatch(/^curl /);
+    expect(reproduction).toContain('$SNYK_TOKEN');
+    for (const text of await everyOutput(r, out)) {
+      expect(text).not.toContain(drifted.snykToken);
+      expect(text).not.toContain(drifted.apiwebToken);
     }
   }, 130_000);
 });
