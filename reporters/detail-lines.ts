@@ -3,6 +3,7 @@
  * (the JUnit failure bodies, the Markdown summary). Plain text: each writer escapes for its own format.
  */
 import type { CheckResult, Control, Exchange, Finding, RuleResult } from '../src/model/results.ts';
+import { findingControls, hasOwnControls, hasOwnTitle } from './rule-index.ts';
 import { subjectLabel } from './subject-label.ts';
 
 /** Long bodies (counterexamples, response excerpts) are cut so one check cannot bloat a report. */
@@ -16,13 +17,10 @@ export function controlLabel(control: Control): string {
   return `${control.framework} ${control.id} (${control.relation})`;
 }
 
-/** A finding's controls: its own list when it has one, otherwise its rule's. */
-export function findingControls(finding: Finding, rule: RuleResult | undefined): Control[] {
-  return finding.controls ?? rule?.controls ?? [];
-}
-
 export function jsonText(value: unknown): string {
   if (typeof value === 'string') return value;
+  // Booleans and finite numbers read the same as their JSON; skipping JSON.stringify matters at 57k findings.
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -64,16 +62,20 @@ export function checkDetailLines(check: CheckResult): string[] {
 
 /**
  * `ruleContext: false` leaves out what is the same for every finding of the rule (its controls, its
- * remediation) when the caller shows it once per rule, as junit.xml does in the suite properties.
+ * remediation) when the caller shows it once per rule, as junit.xml does in the suite properties. A finding
+ * without `controls` or `title` has its rule's (rule-index.ts); one that carries its own different values shows
+ * them in any case.
  */
 export function findingDetailLines(finding: Finding, rule: RuleResult | undefined, options: { ruleContext?: boolean } = {}): string[] {
   const ruleContext = options.ruleContext ?? true;
-  const lines = [
-    `Rule: ${finding.ruleId}${rule?.title !== undefined ? ` (${rule.title})` : ''}`,
+  const ruleTitle = rule?.title ?? finding.title;
+  const lines = [`Rule: ${finding.ruleId}${ruleTitle !== undefined ? ` (${ruleTitle})` : ''}`];
+  if (rule !== undefined && finding.title !== undefined && hasOwnTitle(finding, rule)) lines.push(`Title: ${finding.title}`);
+  lines.push(
     `Severity: ${finding.severity}`,
     `Outcome: ${finding.outcome}`,
     `Subject: ${subjectLabel(finding.subject)}`,
-  ];
+  );
   if (finding.subject.name !== undefined && finding.subject.email !== undefined) lines.push(`Name: ${finding.subject.name}`);
   if (finding.message !== undefined) lines.push(`Message: ${finding.message}`);
   if (finding.status !== undefined) lines.push(`Status: ${finding.status}`);
@@ -91,8 +93,7 @@ export function findingDetailLines(finding: Finding, rule: RuleResult | undefine
     if (ex.expires !== undefined) lines.push(`Exemption expires: ${ex.expires}`);
   }
   const controls = findingControls(finding, rule);
-  const ownControls = finding.controls !== undefined && JSON.stringify(finding.controls) !== JSON.stringify(rule?.controls ?? []);
-  if (controls.length > 0 && (ruleContext || ownControls)) lines.push(`Controls: ${controls.map(controlLabel).join('; ')}`);
+  if (controls.length > 0 && (ruleContext || hasOwnControls(finding, rule))) lines.push(`Controls: ${controls.map(controlLabel).join('; ')}`);
   if (ruleContext && rule?.remediation !== undefined) lines.push(`Remediation: ${rule.remediation}`);
   if (finding.fingerprint !== undefined) lines.push(`Fingerprint: ${finding.fingerprint}`);
   return lines;

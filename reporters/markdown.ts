@@ -3,10 +3,12 @@
  * GitHub caps a step summary at 1 MiB, so every list is bounded and the whole text is cut below
  * MAX_SUMMARY_BYTES with a notice. Tenant strings are escaped for GitHub-flavoured Markdown table cells:
  * HTML-significant characters become entities, Markdown punctuation is backslash-escaped, line breaks become
- * spaces, so no tenant string can open a link, an image, raw HTML or break out of its cell.
+ * spaces, so no tenant string can open a link, an image, raw HTML or break out of its cell. A finding without
+ * `title` has its rule's (rule-index.ts).
  */
 import type { Finding, RunResults, Severity } from '../src/model/results.ts';
 import { SEVERITIES } from '../src/model/results.ts';
+import { RuleIndex } from './rule-index.ts';
 import { subjectLabel } from './subject-label.ts';
 
 export const MAX_SUMMARY_BYTES = 900_000;
@@ -37,9 +39,6 @@ export function mdCode(value: string, max = 80): string {
 
 const OUTCOME_ICON: Readonly<Record<string, string>> = { passed: '✅', failed: '❌', error: '⚠️', skipped: '⏭️', pass: '✅', fail: '❌', unknown: '❓' };
 
-function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
 
 function headline(results: RunResults): string {
   const c = results.summary.checks;
@@ -70,11 +69,19 @@ function more(shown: number, total: number, what: string): string[] {
   return total > shown ? ['', `… and ${total - shown} more ${what} (see report.html).`] : [];
 }
 
+/**
+ * The first MAX_TOP_FINDINGS failing findings, most severe first and, within a severity, new before persisting
+ * (otherwise in results order): one pass into a bucket per (severity, new?) that stops filling when full,
+ * instead of sorting every failing finding of a large tenant to keep fifty.
+ */
 function topFindings(results: RunResults): Finding[] {
-  const failing = results.findings.filter((f) => f.outcome === 'fail');
-  // Most severe first; within a severity, new before persisting.
-  const statusRank = (f: Finding): number => (f.status === 'new' ? 0 : 1);
-  return failing.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || statusRank(a) - statusRank(b)).slice(0, MAX_TOP_FINDINGS);
+  const buckets: Finding[][] = Array.from({ length: SEVERITIES.length * 2 }, () => []);
+  for (const f of results.findings) {
+    if (f.outcome !== 'fail') continue;
+    const bucket = buckets[SEVERITIES.indexOf(f.severity as Severity) * 2 + (f.status === 'new' ? 0 : 1)];
+    if (bucket !== undefined && bucket.length < MAX_TOP_FINDINGS) bucket.push(f);
+  }
+  return buckets.flat().slice(0, MAX_TOP_FINDINGS);
 }
 
 export function renderSummaryMarkdown(results: RunResults): string {
@@ -126,6 +133,7 @@ export function renderSummaryMarkdown(results: RunResults): string {
   }
 
   const top = topFindings(results);
+  const rules = new RuleIndex(results.rules);
   if (top.length > 0) {
     out.push(`## Top findings (${f.fail} failing)`, '');
     out.push(...table(['severity', 'rule', 'subject', 'status', 'message'], top.map((x) => [
@@ -133,7 +141,7 @@ export function renderSummaryMarkdown(results: RunResults): string {
       mdCode(x.ruleId, 80),
       mdText(subjectLabel(x.subject)),
       x.status ?? '',
-      mdText(x.message ?? x.title ?? ''),
+      mdText(x.message ?? rules.title(x)),
     ])));
     out.push(...more(top.length, f.fail, 'failing findings'), '');
   }

@@ -6,13 +6,15 @@
  * - every repeated string (kinds, org ids, sources, fetch times, messages, dates) goes once into a shared
  *   string table and is referenced by index (-1 = absent);
  * - evidence field names are stored once per distinct key set ("shape"), values per finding;
- * - a finding's controls are dropped when they equal its rule's (the viewer reads the rule's), otherwise they
- *   are referenced from a table of distinct control lists; exemptions likewise.
+ * - a finding's controls are dropped when they equal its rule's or are absent (the audit engine leaves them out
+ *   then; the viewer reads the rule's), otherwise they are referenced from a table of distinct control lists;
+ *   a title likewise; exemptions are referenced from a table of distinct exemptions.
  * Left out of the HTML (still in results.json and findings.csv): finding fingerprints. Resolved findings of the
  * --previous diff are included with status `resolved`, hidden by the viewer's default filter.
  */
 import type { CheckResult, Control, DiffSummary, Exemption, Finding, RuleResult, RunResults, Severity, Stats, Summary, VersionComparison, Warning } from '../../src/model/results.ts';
 import { SEVERITIES } from '../../src/model/results.ts';
+import { hasOwnControls, hasOwnTitle } from '../rule-index.ts';
 
 export const FINDING_OUTCOMES = ['fail', 'exempt', 'unknown'] as const;
 /** Index 0 = no diff status (no --previous). */
@@ -78,14 +80,36 @@ class Interner<T> {
   }
 }
 
-function sameControls(a: readonly Control[], b: readonly Control[] | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b ?? []);
+/** The shared string table: ~10 lookups per finding, so a plain Map without Interner's key function. */
+class StringTable {
+  readonly list: string[] = [];
+  readonly #index = new Map<string, number>();
+  ref(s: string | undefined): number {
+    if (s === undefined) return -1;
+    let i = this.#index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.#index.set(s, i);
+    }
+    return i;
+  }
 }
 
 export function toHtmlPayload(results: RunResults): HtmlPayload {
-  const strings = new Interner<string>((s) => s);
-  const str = (s: string | undefined): number => (s === undefined ? -1 : strings.add(s));
+  const strings = new StringTable();
+  const str = (s: string | undefined): number => strings.ref(s);
   const shapes = new Interner<string[]>((keys) => JSON.stringify(keys));
+  // Consecutive findings (same rule) nearly always share their evidence keys: reuse the last shape when they do.
+  let lastKeys: string[] = [];
+  let lastShape = -1;
+  const shapeOf = (keys: string[]): number => {
+    if (lastShape < 0 || keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
+      lastShape = shapes.add(keys);
+      lastKeys = keys;
+    }
+    return lastShape;
+  };
   const controlSets = new Interner<Control[]>((c) => JSON.stringify(c));
   const exemptions = new Interner<Exemption>((e) => JSON.stringify(e));
 
@@ -115,17 +139,17 @@ export function toHtmlPayload(results: RunResults): HtmlPayload {
     f.em.push(str(finding.subject.email));
     f.nm.push(str(finding.subject.name));
     f.org.push(str(finding.subject.orgId));
-    f.t.push(finding.title === undefined || finding.title === rule?.title ? -1 : str(finding.title));
+    f.t.push(finding.title !== undefined && hasOwnTitle(finding, rule) ? str(finding.title) : -1);
     f.msg.push(str(finding.message));
     f.src.push(str(finding.evidence.source));
     f.at.push(str(finding.evidence.fetchedAt));
     f.note.push(str(finding.evidence.note));
     const fields = finding.evidence.fields as Record<string, unknown>;
     const keys = Object.keys(fields);
-    f.sh.push(shapes.add(keys));
+    f.sh.push(shapeOf(keys));
     f.fv.push(keys.map((key) => fields[key]));
     f.fs.push(str(finding.firstSeen));
-    f.cs.push(finding.controls === undefined || sameControls(finding.controls, rule?.controls) ? -1 : controlSets.add(finding.controls));
+    f.cs.push(finding.controls !== undefined && hasOwnControls(finding, rule) ? controlSets.add(finding.controls) : -1);
     f.ex.push(finding.exemption === undefined ? -1 : exemptions.add(finding.exemption));
   };
   for (const finding of results.findings) add(finding, false);

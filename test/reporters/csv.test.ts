@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/model/results.ts';
-import { CSV_COLUMNS, csvCell, renderFindingsCsv } from '../../reporters/csv.ts';
-import { HOSTILE, hostileResults, normalResults } from './results-builder.ts';
+import { CSV_COLUMNS, csvCell, findingsCsvChunks, renderFindingsCsv } from '../../reporters/csv.ts';
+import { HOSTILE, OWN_TITLE, hostileResults, inheritanceResults, largeResults, normalResults, withRuleCopies, withoutRuleCopies } from './results-builder.ts';
 
 /** An RFC 4180 reader written independently of the writer: quoted fields, doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {
@@ -88,4 +88,30 @@ describe('renderFindingsCsv', () => {
     results.findings = [];
     expect(renderFindingsCsv(results)).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });
+
+  it('should fill rule_title and controls from the rule when a finding has none, and keep a finding\'s own', () => {
+    const rows = table(inheritanceResults());
+    const byId = new Map(rows.map((r) => [r.subject_id, r] as const));
+    expect(byId.get('u1')?.rule_title).toBe('MFA disabled');
+    expect(byId.get('u1')?.controls).toBe('CIS Controls v8 6.3 (direct); NIST SP 800-53 r5 IA-2(2) (direct); PCI DSS v4.0.1 8.4.2 (direct); SOC 2 CC6.1 (supporting)');
+    expect(byId.get('u2')?.rule_title).toBe(OWN_TITLE);
+    expect(byId.get('u2')?.controls).toBe('Internal policy SEC-7 (supporting)');
+    expect(byId.get('u3')?.controls).toBe('CIS Controls v8 5.3 (direct); NIST SP 800-53 r5 AC-2(3) (direct); PCI DSS v4.0.1 8.2.6 (direct); ISO/IEC 27001:2022 5.18 (supporting)');
+    expect(byId.get('u4')?.rule_title).toBe('Rule outside the catalogue');
+    expect(byId.get('u4')?.controls).toBe('Internal policy SEC-7 (supporting)');
+  });
+
+  it('should write the same file whether findings carry copies of their rule\'s controls and title or not', () => {
+    const results = largeResults({ seed: 12, findings: 1_000 });
+    expect(renderFindingsCsv(withoutRuleCopies(results))).toBe(renderFindingsCsv(withRuleCopies(results)));
+  });
+
+  it('should stream one chunk per row', () => {
+    const results = normalResults();
+    const chunks = [...findingsCsvChunks(results)];
+    expect(chunks).toHaveLength(results.findings.length + 1);
+    expect(chunks.every((c) => c.endsWith('\r\n'))).toBe(true);
+    expect(chunks.join('')).toBe(renderFindingsCsv(results));
+  });
 });
+

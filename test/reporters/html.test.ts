@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Control, Finding, RunResults } from '../../src/model/results.ts';
 import { SEVERITIES } from '../../src/model/results.ts';
 import { FINDING_OUTCOMES, FINDING_STATUSES, type HtmlPayload, toHtmlPayload } from '../../reporters/html/html-payload.ts';
-import { renderHtml } from '../../reporters/html/render-html.ts';
-import { HOSTILE, emptyResults, hostileResults, largeResults, normalResults } from './results-builder.ts';
+import { renderHtml, renderHtmlAsync } from '../../reporters/html/render-html.ts';
+import { HOSTILE, OWN_CONTROLS, OWN_TITLE, emptyResults, hostileResults, inheritanceResults, largeResults, normalResults, withRuleCopies, withoutRuleCopies } from './results-builder.ts';
 
 interface Parts {
   scripts: Array<{ attrs: string; body: string }>;
@@ -113,7 +113,7 @@ describe('renderHtml', () => {
   });
 
   it('should compact findings without losing anything but fingerprints', () => {
-    for (const results of [normalResults(), hostileResults(), largeResults({ seed: 11, findings: 2_000 })]) {
+    for (const results of [normalResults(), hostileResults(), inheritanceResults(), largeResults({ seed: 11, findings: 2_000 }), withoutRuleCopies(largeResults({ seed: 11, findings: 2_000 }))]) {
       const payload = toHtmlPayload(results);
       expect(strip(decode(payload))).toEqual(strip(normalise(results)));
     }
@@ -140,4 +140,36 @@ describe('renderHtml', () => {
     expect(bytes).toBeLessThan(10 * 1024 * 1024);
     expect(decode(payloadOf(html))).toHaveLength(results.findings.length);
   });
+
+  it('should show a finding\'s rule controls and title when it has none, and its own when they differ', () => {
+    const p = toHtmlPayload(inheritanceResults());
+    const at = (id: string): number => p.f.id.findIndex((s) => p.strings[s] === id);
+    const [u1, u2, u3, u4] = ['u1', 'u2', 'u3', 'u4'].map(at) as [number, number, number, number];
+    // u1 inherits both, u3 carries copies equal to its rule's: the viewer reads the rule's (index -1).
+    for (const i of [u1, u3]) {
+      expect(p.f.cs[i]).toBe(-1);
+      expect(p.f.t[i]).toBe(-1);
+    }
+    expect(p.rules[p.f.r[u1] ?? -1]?.controls?.map((c) => c.id)).toEqual(['6.3', 'IA-2(2)', '8.4.2', 'CC6.1']);
+    expect(p.controlSets[p.f.cs[u2] ?? -1]).toEqual(OWN_CONTROLS);
+    expect(p.strings[p.f.t[u2] ?? -1]).toBe(OWN_TITLE);
+    // u4's rule is missing from rules[]: a synthetic rule titled from the finding, its controls its own.
+    const orphan = p.rules[p.f.r[u4] ?? -1];
+    expect(orphan).toMatchObject({ id: 'orphan-rule', title: 'Rule outside the catalogue', synthetic: true });
+    expect(p.controlSets[p.f.cs[u4] ?? -1]).toEqual(OWN_CONTROLS);
+  });
+
+  it('should embed the same payload whether findings carry copies of their rule\'s controls and title or not', () => {
+    for (const results of [normalResults(), inheritanceResults(), largeResults({ seed: 13, findings: 1_000 })]) {
+      expect(toHtmlPayload(withoutRuleCopies(results))).toEqual(toHtmlPayload(withRuleCopies(results)));
+    }
+  });
+
+  it('should render the same document when it compresses on the thread pool', async () => {
+    for (const results of [normalResults(), largeResults({ seed: 14, findings: 5_000 })]) {
+      expect(await renderHtmlAsync(results)).toBe(renderHtml(results));
+    }
+    expect(await renderHtmlAsync(hostileResults(), { compress: 'always' })).toBe(renderHtml(hostileResults(), { compress: 'always' }));
+  });
 });
+

@@ -7,7 +7,7 @@ import { renderJunit } from '../../reporters/junit.ts';
 import { renderResultsJson } from '../../reporters/json.ts';
 import { subjectLabel } from '../../reporters/subject-label.ts';
 import { stripXmlInvalid } from '../../reporters/xml-escape.ts';
-import { HOSTILE, emptyResults, hostileResults, largeResults, normalResults } from './results-builder.ts';
+import { HOSTILE, OWN_TITLE, emptyResults, hostileResults, inheritanceResults, largeResults, normalResults, withRuleCopies, withoutRuleCopies } from './results-builder.ts';
 import { xmllintValidate, xpath } from './xmllint.ts';
 
 let dir: string;
@@ -31,6 +31,8 @@ describe('renderJunit', () => {
       ['empty', emptyResults()],
       ['hostile', hostileResults()],
       ['large', largeResults({ seed, findings: 20_000 })],
+      ['large-inheriting', withoutRuleCopies(largeResults({ seed, findings: 5_000 }))],
+      ['inheritance', inheritanceResults()],
     ] as const) {
       const file = write(name, results);
       const verdict = xmllintValidate(file);
@@ -113,4 +115,32 @@ describe('renderJunit', () => {
     expect(xpath(file, 'string(//testsuite[@name="run"]/testcase/error/@message)')).toBe('partial run: interrupted by SIGINT');
     expect(xpath(file, 'string(//testsuite[@name="run"]/properties/property[@name="partial"]/@value)')).toBe('true');
   });
+
+  it('should take a finding\'s controls and title from its rule when it has none, and show its own when it has them', () => {
+    const results = inheritanceResults();
+    const file = write('inheritance', results);
+    const mfa = '//testsuite[@name="audit.mfa-disabled"]';
+    const controls = (suite: string): string => xpath(file, `concat(${Array.from({ length: 6 }, (_, i) => `string(${suite}/properties/property[@name="control"][${i + 1}]/@value), "|"`).join(',')})`);
+    // The rule's controls, then the one control a finding carries of its own.
+    expect(controls(mfa)).toBe('CIS Controls v8 6.3 (direct)|NIST SP 800-53 r5 IA-2(2) (direct)|PCI DSS v4.0.1 8.4.2 (direct)|SOC 2 CC6.1 (supporting)|Internal policy SEC-7 (supporting)||');
+    // u1: no message, no title of its own: the rule's title is the message; no Controls line (they are the suite's).
+    const u1 = `${mfa}/testcase[@name="apiweb-user u1@example.com (id u1)"]/failure`;
+    expect(xpath(file, `string(${u1}/@message)`)).toBe('MFA disabled');
+    expect(xpath(file, `string(${u1})`)).toContain('Rule: mfa-disabled (MFA disabled)');
+    expect(xpath(file, `string(${u1})`)).not.toMatch(/Controls:|Title:/);
+    // u2: its own title and controls are in its body.
+    const u2 = xpath(file, `string(${mfa}/testcase[@name="apiweb-user u2@example.com (id u2)"]/failure)`);
+    expect(u2).toContain(`Title: ${OWN_TITLE}`);
+    expect(u2).toContain('Controls: Internal policy SEC-7 (supporting)');
+    // u4's rule is not in rules[]: the suite takes the controls its findings carry.
+    expect(controls('//testsuite[@name="audit.orphan-rule"]')).toBe('Internal policy SEC-7 (supporting)||||||');
+    expect(xpath(file, 'string(//testsuite[@name="audit.orphan-rule"]/testcase/failure)')).toContain('Rule: orphan-rule (Rule outside the catalogue)');
+  });
+
+  it('should write the same junit.xml whether findings carry copies of their rule\'s controls and title or not', () => {
+    for (const results of [normalResults(), inheritanceResults(), largeResults({ seed: 3, findings: 1_000 })]) {
+      expect(renderJunit(withoutRuleCopies(results))).toBe(renderJunit(withRuleCopies(results)));
+    }
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SUMMARY_BYTES, mdCode, mdText, renderSummaryMarkdown } from '../../reporters/markdown.ts';
-import { emptyResults, hostileResults, largeResults, normalResults } from './results-builder.ts';
+import { emptyResults, hostileResults, inheritanceResults, largeResults, normalResults } from './results-builder.ts';
 
 describe('renderSummaryMarkdown', () => {
   it('should lead with a headline and counts, then failed checks, rules and the most severe findings first', () => {
@@ -48,4 +48,12 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toMatch(/… and \d+ more failing findings/);
     expect(renderSummaryMarkdown(emptyResults()).split('\n')[0]).toBe('# ✅ snyk-tenant-check: nothing ran');
   });
+
+  it('should show the rule\'s title for a finding without a message or title of its own', () => {
+    const md = renderSummaryMarkdown(inheritanceResults());
+    const row = md.split('\n').find((l) => l.includes('id u1'));
+    expect(row).toBeDefined();
+    expect(row).toMatch(/\| MFA disabled \|$/);
+  });
 });
+

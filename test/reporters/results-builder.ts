@@ -5,6 +5,7 @@
  */
 import type { CheckResult, Control, Finding, RuleResult, RunResults, Severity, Stats, Warning } from '../../src/model/results.ts';
 import { RESULTS_SCHEMA_VERSION } from '../../src/model/results.ts';
+import { sameControls } from '../../reporters/rule-index.ts';
 
 const FETCHED = '2025-03-01T02:00:05.000Z';
 
@@ -216,6 +217,26 @@ export function normalResults(): RunResults {
   return b.build();
 }
 
+/** Own controls and title for the findings of inheritanceResults that differ from their rule. */
+export const OWN_CONTROLS: Control[] = [{ framework: 'Internal policy', id: 'SEC-7', title: 'Contractor access', relation: 'supporting' }];
+export const OWN_TITLE = 'MFA off for a contractor account';
+
+/**
+ * Findings that inherit `controls` and `title` from their rule (the audit engine's shape) beside findings that
+ * carry their own: u1 inherits both and has no message; u2 has its own controls and title; u3 carries copies
+ * equal to its rule's; u4's rule is missing from rules[] and carries its own.
+ */
+export function inheritanceResults(): RunResults {
+  const b = new ResultsBuilder('run-inherit').rule('mfa-disabled', 10).rule('inactive-account', 10);
+  const subject = (i: number): Finding['subject'] => ({ kind: 'apiweb-user', id: `u${i}`, email: `u${i}@example.com` });
+  const evidence: Finding['evidence'] = { source: 'GET /users/', fetchedAt: FETCHED, fields: { mfa_enabled: false } };
+  b.finding({ ruleId: 'mfa-disabled', subject: subject(1), evidence });
+  b.finding({ ruleId: 'mfa-disabled', subject: subject(2), evidence, message: 'MFA is disabled', title: OWN_TITLE, controls: OWN_CONTROLS });
+  b.finding({ ruleId: 'inactive-account', subject: subject(3), evidence, message: 'Last login 200 days ago', title: 'Inactive account', controls: structuredClone(CONTROLS['inactive-account']) });
+  b.finding({ ruleId: 'orphan-rule', subject: subject(4), evidence, severity: 'low', message: 'Orphan finding', title: 'Rule outside the catalogue', controls: OWN_CONTROLS });
+  return b.build();
+}
+
 export function emptyResults(): RunResults {
   return new ResultsBuilder('run-empty').run({ suites: [] }).build();
 }
@@ -317,4 +338,34 @@ export function largeResults(options: { seed: number; users?: number; findings?:
     provisionAges: [{ label: '< 7 d', count: 900 }, { label: '7–30 d', count: 1_100 }, { label: '30–90 d', count: 1_200 }, { label: '> 90 d', count: 800 }],
   });
   return b.diff('run-previous').build();
+}
+
+/**
+ * The audit engine's shape: a copy of the results whose findings (current and resolved) leave out `controls`
+ * and `title` where they equal their rule's. Findings with controls or a title of their own keep them.
+ */
+export function withoutRuleCopies(results: RunResults): RunResults {
+  const copy = structuredClone(results);
+  const rules = new Map(copy.rules.map((r) => [r.id, r] as const));
+  for (const f of [...copy.findings, ...(copy.diff?.resolvedFindings ?? [])]) {
+    const rule = rules.get(f.ruleId);
+    if (!rule) continue;
+    if (f.controls !== undefined && sameControls(f.controls, rule.controls ?? [])) delete f.controls;
+    if (f.title !== undefined && f.title === rule.title) delete f.title;
+  }
+  // One JSON round trip, as results reach the writers: no objects left in dictionary mode by `delete`.
+  return JSON.parse(JSON.stringify(copy)) as RunResults;
+}
+
+/** The older producer shape: every finding with a rule carries its own copy of the rule's controls and title. */
+export function withRuleCopies(results: RunResults): RunResults {
+  const copy = structuredClone(results);
+  const rules = new Map(copy.rules.map((r) => [r.id, r] as const));
+  for (const f of [...copy.findings, ...(copy.diff?.resolvedFindings ?? [])]) {
+    const rule = rules.get(f.ruleId);
+    if (!rule) continue;
+    f.controls ??= structuredClone(rule.controls ?? []);
+    f.title ??= rule.title;
+  }
+  return copy;
 }

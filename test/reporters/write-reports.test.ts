@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/model/results.ts';
+import { schemas } from '../../src/schema/registry.ts';
 import { renderFindingsCsv } from '../../reporters/csv.ts';
+import { renderHtml } from '../../reporters/html/render-html.ts';
+import { RESULTS_SCHEMA_ID } from '../../reporters/json.ts';
 import { renderJunit } from '../../reporters/junit.ts';
 import { ReportError } from '../../reporters/report-error.ts';
 import { REPORT_FILES, writeReports } from '../../reporters/write-reports.ts';
-import { normalResults } from './results-builder.ts';
+import { largeResults, normalResults, withoutRuleCopies } from './results-builder.ts';
+import { xmllintValidate } from './xmllint.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'stc-reports-'));
 
@@ -71,4 +75,29 @@ describe('writeReports', () => {
     writeFileSync(file, '');
     await expect(writeReports(normalResults(), file, { formats: ['markdown'] })).rejects.toMatchObject({ code: expect.stringMatching(/^(ERR_REPORT_WRITE|EEXIST|ENOTDIR)$/) });
   });
+
+  it('should stream a large run without controls or titles on its findings into valid reports', async () => {
+    const seed = 20250301;
+    console.log(`large fixture seed: ${seed}`);
+    const results = withoutRuleCopies(largeResults({ seed, findings: 12_000 }));
+    expect(results.findings.every((f) => f.controls === undefined && f.title === undefined)).toBe(true);
+    const dir = tmp();
+    await writeReports(results, dir);
+    const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'junit.xml', 'report.html', 'results.json', 'summary.md']);
+    // Compact above the pretty threshold, valid, and the same results.
+    const json = read(REPORT_FILES.json);
+    expect(json.startsWith('{"schemaVersion":')).toBe(true);
+    const parsed = JSON.parse(json) as unknown;
+    expect(schemas().validate(RESULTS_SCHEMA_ID, parsed).errors).toEqual([]);
+    expect(parsed).toEqual(results);
+    expect(read(REPORT_FILES.junit)).toBe(renderJunit(results));
+    expect(xmllintValidate(join(dir, REPORT_FILES.junit)).ok).toBe(true);
+    expect(read(REPORT_FILES.csv)).toBe(renderFindingsCsv(results));
+    expect(read(REPORT_FILES.html)).toBe(renderHtml(results));
+    // Every row has its rule's controls, taken from rules[].
+    const rowsWithoutControls = read(REPORT_FILES.csv).split('\r\n').slice(1, -1).filter((row) => !row.includes('CIS Controls v8') && !row.includes('SOC 2') && !row.includes('ISO/IEC'));
+    expect(rowsWithoutControls).toEqual([]);
+  });
 });
+
