@@ -106,6 +106,21 @@ export function renderSummaryMarkdown(results: RunResults): string {
   }
   out.push('');
 
+  const cmp = results.comparison;
+  if (cmp) {
+    const changed = cmp.operations.filter((o) => o.differences.length > 0);
+    out.push(`## REST ${mdText(cmp.from, 40)} → ${mdText(cmp.to, 40)} (${changed.length} of ${cmp.operations.length} operations change)`, '');
+    const side = (v?: { status?: number; served?: string; lifecycleStage?: string; deprecation?: string; sunset?: string }): string =>
+      v ? mdText([v.status ?? '-', v.served ?? '-', v.lifecycleStage ?? '-', v.sunset ? `sunset ${v.sunset}` : ''].join(' ').trim(), 120) : '-';
+    out.push(...table(['', 'operation', 'from', 'to', 'differences'], cmp.operations.map((o) => [
+      o.differences.length ? '≠' : '=',
+      mdCode(o.operation),
+      side(o.from),
+      side(o.to),
+      o.differences.length ? mdText(o.differences.slice(0, 3).map((d) => d.message).join('; '), 300) + (o.differences.length > 3 ? ` (+${o.differences.length - 3})` : '') : '',
+    ])), '');
+  }
+
   const failed = results.checks.filter((ch) => ch.outcome === 'failed' || ch.outcome === 'error');
   if (failed.length > 0) {
     out.push(`## Failed checks (${failed.length})`, '');

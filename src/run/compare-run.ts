@@ -1,16 +1,20 @@
 /**
- * The pre-upgrade check behind `compare`: against the chosen tenant, every REST operation under the version
- * in use and the candidate version; the differences in served version, lifecycle stage, deprecation/sunset,
- * status, headers and response shape. Written as results.json (its `comparison` block) and the other reports.
+ * The pre-upgrade check behind `compare`: against the chosen tenant, (1) the contract suite under the version
+ * in use and under the candidate version, each with its own reports in `<out>/<version>/`, and (2) every REST
+ * operation observed under both versions: served version, lifecycle stage, deprecation/sunset, status,
+ * headers and response shape. Together in `<out>/results.json` (its `comparison` block lists the check
+ * outcomes that change, too) and the other reports.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeReports } from '../../reporters/write-reports.ts';
 import { createTenantClient } from '../client/tenant-client.ts';
 import { compareVersions } from '../contract/compare.ts';
-import type { RunResults, VersionComparison } from '../model/results.ts';
+import { OPERATIONS, type OperationName } from '../model/operations.ts';
+import type { CheckResult, RunResults, VersionComparison } from '../model/results.ts';
 import { buildRunResults, type RunInfoBase } from './build-results.ts';
-import { prepareTenant } from './prepare-tenant.ts';
+import { prepareTenant, type MockSettings } from './prepare-tenant.ts';
 import { readTenantConfig } from '../config/tenant-env.ts';
+import { runSuites } from './run-suites.ts';
 
 export interface CompareOutcome {
   results: RunResults;
@@ -19,6 +23,8 @@ export interface CompareOutcome {
   files: string[];
   exitCode: 0 | 1 | 3;
 }
+
+type Difference = VersionComparison['operations'][number]['differences'][number];
 
 function describe(comparison: VersionComparison): string[] {
   const lines = [`REST ${comparison.from} → ${comparison.to}`];
@@ -33,25 +39,73 @@ function describe(comparison: VersionComparison): string[] {
   return lines;
 }
 
+/** Check outcomes that differ between the two versions, per REST operation. */
+function checkDifferences(from: readonly CheckResult[], to: readonly CheckResult[]): Map<string, Difference[]> {
+  const key = (c: CheckResult) => `${c.id}\u0000${c.operation}\u0000${c.orgId ?? ''}`;
+  const before = new Map(from.map((c) => [key(c), c]));
+  const out = new Map<string, Difference[]>();
+  for (const c of to) {
+    const op = OPERATIONS[c.operation as OperationName];
+    if (!op || op.api !== 'rest') continue;
+    const b = before.get(key(c));
+    if (!b || b.outcome === c.outcome) continue;
+    const list = out.get(c.operation) ?? [];
+    list.push({
+      kind: 'check',
+      path: c.id,
+      message: `${b.outcome} → ${c.outcome}${c.outcome === 'failed' && c.message ? ` (${c.message.split('\n')[0]})` : ''}`,
+      from: b.outcome,
+      to: c.outcome,
+    });
+    out.set(c.operation, list);
+  }
+  return out;
+}
+
 export async function compareRun(options: {
   from: string;
   to: string;
   tenant: 'mock' | 'live';
   outDir: string;
   env?: NodeJS.ProcessEnv;
+  mock?: MockSettings;
+  seed?: number;
+  numRuns?: number;
   log?: (line: string) => void;
 }): Promise<CompareOutcome> {
   const startedAt = new Date();
   const log = options.log ?? (() => {});
-  const tenant = await prepareTenant({
-    kind: options.tenant,
-    env: options.env ?? process.env,
-    needApiweb: false,
-    log,
-  });
+  const env = options.env ?? process.env;
+  const outDir = resolve(options.outDir);
+
+  // (1) The contract suite under each version: read-only on a live tenant, like a nightly run.
+  const suiteRuns: Record<string, CheckResult[]> = {};
+  let seed = options.seed;
+  for (const version of [options.from, options.to]) {
+    log(`contract suite under ${version}`);
+    const outcome = await runSuites({
+      tenant: options.tenant,
+      suites: ['contract'],
+      outDir: join(outDir, version),
+      allowWrites: false,
+      failOn: 'never',
+      apiVersion: version,
+      env,
+      log,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+      ...(options.mock ? { mock: options.mock } : {}),
+    });
+    // The same seed under both versions, so a difference is the version's, not the generator's.
+    seed ??= outcome.results.run.seed;
+    suiteRuns[version] = outcome.results.checks.map((c) => ({ ...c, apiVersion: c.apiVersion ?? version }));
+  }
+
+  // (2) The operations observed side by side.
+  const tenant = await prepareTenant({ kind: options.tenant, env, mock: options.mock, needApiweb: false, log });
   let comparison: VersionComparison;
   try {
-    const config = readTenantConfig({ ...(options.env ?? process.env), ...tenant.workerEnv });
+    const config = readTenantConfig({ ...env, ...tenant.workerEnv });
     const client = createTenantClient(config, options.tenant === 'mock' ? { rateLimits: { rest: 1_000_000 } } : {});
     try {
       comparison = await compareVersions(client, config, options.from, options.to);
@@ -61,25 +115,39 @@ export async function compareRun(options: {
   } finally {
     await tenant.close();
   }
+  const fromChecks = suiteRuns[options.from] ?? [];
+  const toChecks = suiteRuns[options.to] ?? [];
+  for (const [operation, diffs] of checkDifferences(fromChecks, toChecks)) {
+    let entry = comparison.operations.find((o) => o.operation === operation);
+    if (!entry) {
+      entry = { operation, differences: [] };
+      comparison.operations.push(entry);
+    }
+    entry.differences.push(...diffs);
+  }
+
   const base: RunInfoBase = {
     startedAt: startedAt.toISOString(),
     tenant: options.tenant,
     suites: ['contract'],
     apiVersion: `${options.from}..${options.to}`,
     failOn: 'never',
+    ...(seed !== undefined ? { seed } : {}),
     orgIds: tenant.orgIds,
     ...(tenant.groupId ? { groupId: tenant.groupId } : {}),
     targets: tenant.targets,
   };
+  // results.json holds the candidate version's checks (what the upgrade would bring); each version's full
+  // run is in its own directory.
   const built = buildRunResults(
-    { checks: [], findings: [], rules: [], warnings: [], runErrors: [], reason: 'passed' },
+    { checks: toChecks, findings: [], rules: [], warnings: [], runErrors: [], reason: 'passed' },
     base,
     { interrupted: false },
   );
   const results: RunResults = { ...built.results, comparison };
   const changed = comparison.operations.some((o) => o.differences.length > 0);
-  const exitCode = changed ? 1 : 0;
+  const exitCode = changed || built.exitCode !== 0 ? 1 : 0;
   results.run.exitCode = exitCode;
-  const files = await writeReports(results, resolve(options.outDir));
+  const files = await writeReports(results, outDir);
   return { results, comparison, lines: describe(comparison), files, exitCode };
 }

@@ -4,7 +4,7 @@
  * status, headers and response shape.
  */
 import { compareRun } from '../../run/compare-run.ts';
-import { oneOf, parseFlags } from '../parse.ts';
+import { intFlag, oneOf, parseFlags } from '../parse.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIO } from '../io.ts';
 
@@ -17,7 +17,10 @@ Options:
   --from VERSION     the REST version in use today (YYYY-MM-DD)
   --to VERSION       the candidate version (YYYY-MM-DD)
   --tenant mock|live the tenant (default: mock)
-  --out DIR          where the reports go (default: reports/compare)
+  --out DIR          where the reports go (default: reports/compare); each version's full
+                     contract run goes to DIR/<version>/
+  --seed N           seed of the property-based generation (the same under both versions)
+  --num-runs N       generated cases per property
   --debug            show stack traces of errors
   -h, --help         this help
 
@@ -30,6 +33,8 @@ const FLAGS = {
   to: { type: 'string' },
   tenant: { type: 'string' },
   out: { type: 'string' },
+  seed: { type: 'string' },
+  'num-runs': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -52,6 +57,8 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     to: values.to,
     tenant,
     outDir: values.out ?? 'reports/compare',
+    seed: intFlag(values.seed, 'seed'),
+    numRuns: intFlag(values['num-runs'], 'num-runs', 1),
     log: (line) => io.err(line),
   });
   for (const line of outcome.lines) io.out(line);

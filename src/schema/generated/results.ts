@@ -340,7 +340,7 @@ export interface VersionComparison {
     from?: VersionObservation;
     to?: VersionObservation;
     differences: {
-      kind: 'status' | 'header' | 'shape' | 'lifecycle' | 'content-type';
+      kind: 'status' | 'header' | 'shape' | 'lifecycle' | 'content-type' | 'check';
       path?: string;
       message: string;
       from?: unknown;

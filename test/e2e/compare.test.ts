@@ -1,0 +1,30 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemas } from '../../src/schema/registry.ts';
+import { runCli } from '../cli/run-cli.ts';
+
+describe('compare (the pre-upgrade contract check)', () => {
+  it('should run the contract checks under both versions and report what changes between them', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'stc-compare-'));
+    // Memberships were first released on 2024-08-25: under 2024-04-29 they do not exist yet (404).
+    const r = await runCli(['compare', '--from', '2024-04-29', '--to', '2024-10-15', '--out', out, '--num-runs', '5', '--seed', '3']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/≠ GET \/rest\/orgs\/\{org_id\}\/memberships: 404 .* → 200 served 2024-08-25 \(ga\)/);
+    expect(r.stdout).toMatch(/= GET \/rest\/self: 200 served 2024-04-22 \(ga\) → 200 served 2024-04-22 \(ga\)/);
+
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(schemas().validate('https://snyk-tenant-check.dev/schemas/results.schema.json', results).errors).toEqual([]);
+    const memberships = results.comparison.operations.find((o: { operation: string }) => o.operation === 'GET /rest/orgs/{org_id}/memberships');
+    expect(memberships.from.status).toBe(404);
+    expect(memberships.to.served).toBe('2024-08-25');
+    expect(memberships.differences.some((d: { kind: string }) => d.kind === 'check')).toBe(true);
+    // Each version's own full run is kept beside the comparison.
+    for (const version of ['2024-04-29', '2024-10-15']) {
+      const run = JSON.parse(await readFile(join(out, version, 'results.json'), 'utf8'));
+      expect(run.run.apiVersion).toBe(version);
+    }
+    expect(await readFile(join(out, 'summary.md'), 'utf8')).toContain('## REST 2024\\-04\\-29 → 2024\\-10\\-15');
+  }, 120_000);
+});
