@@ -6,13 +6,13 @@
 import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startVitest } from 'vitest/node';
+import { openVitest } from './vitest-session.ts';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import { ConfigError } from '../model/errors.ts';
 import type { RunResults } from '../model/results.ts';
 import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
-import { PACKAGE_ROOT } from './run-suites.ts';
+import { PACKAGE_ROOT, VITE_CACHE_DIR } from './run-suites.ts';
 
 export async function mergeShards(options: { blobDir: string; outDir: string }): Promise<{
   results: RunResults;
@@ -41,9 +41,7 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
   const blobsOnly = await mkdtemp(join(tmpdir(), 'stc-merge-'));
   for (const name of entries.filter((n) => /^blob-.*\.json$/.test(n))) await copyFile(join(blobDir, name), join(blobsOnly, name));
   let collected: CollectedResults | undefined;
-  const vitest = await startVitest(
-    'test',
-    [],
+  const session = await openVitest(
     {
       root: PACKAGE_ROOT,
       config: join(PACKAGE_ROOT, 'vitest.suites.config.ts'),
@@ -51,9 +49,9 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
       mergeReports: blobsOnly,
       reporters: [new ResultsReporter({ onResults: (r) => void (collected = r) })] as never,
     },
-    { cacheDir: join(resolve(options.outDir), '.cache') },
+    { cacheDir: VITE_CACHE_DIR },
   );
-  await vitest.close();
+  await session.run([]);
   await rm(blobsOnly, { recursive: true, force: true });
   process.exitCode = undefined;
   const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the shard reports held no results'), base, {

@@ -3,9 +3,11 @@
  * run them with vitest, turn the results into the results model, write every report, decide the exit code.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest, type Vitest } from 'vitest/node';
+import type { Vitest } from 'vitest/node';
+import { openVitest } from './vitest-session.ts';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import { encodeRunContext, RUN_CONTEXT_ENV, type FailOn, type RunContext, type SuiteName } from '../config/run-context.ts';
@@ -19,6 +21,9 @@ import { readPreviousResults } from '../audit/diff.ts';
 import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
 import { prepareTenant, type PreparedTenant, type MockSettings } from './prepare-tenant.ts';
 import { ProgressReporter } from './progress-reporter.ts';
+
+/** vite's cache: not in the package (it may be read-only) and not in the reports (CI uploads them). */
+export const VITE_CACHE_DIR = join(tmpdir(), 'snyk-tenant-check', 'vite-cache');
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -162,9 +167,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       const [index, count] = options.shard.split('/');
       reporters.push(['blob', { outputFile: join(outDir, 'blob', `blob-${index}-${count}.json`) }]);
     }
-    vitest = await startVitest(
-      'test',
-      options.suites.map((s) => `suites/${s}/`),
+    const session = await openVitest(
       {
         root: PACKAGE_ROOT,
         config: join(PACKAGE_ROOT, 'vitest.suites.config.ts'),
@@ -173,10 +176,11 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
         shard: options.shard,
         passWithNoTests: true,
       },
-      // The package may be installed read-only: keep vite's cache out of it.
-      { cacheDir: join(outDir, '.cache') },
+      { cacheDir: VITE_CACHE_DIR },
     );
-    await vitest.close();
+    vitest = session.vitest;
+    if (interrupted) await vitest.cancelCurrentRun('keyboard-input');
+    await session.run(options.suites.map((s) => `suites/${s}/`));
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     restoreEnv();
