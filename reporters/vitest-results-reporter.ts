@@ -10,8 +10,7 @@
 import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
 import type { CheckResult, DiffSummary, Finding, RuleResult, Stats, Warning } from '../src/model/results.ts';
-import type { StcMeta } from '../src/model/task-meta.ts';
-import '../src/model/task-meta.ts';
+import { ruleMetaFindings, type StcMeta } from '../src/model/task-meta.ts';
 
 /** What the suites produced, before run information and the summary are added. */
 export interface CollectedResults {
@@ -91,7 +90,16 @@ export function collectResults(
         });
       } else if (meta.kind === 'rule') {
         out.rules.push(meta.rule);
-        out.findings.push(...meta.findings);
+        // Packed findings (src/model/task-meta.ts) are decoded here; a loop, not push(...): a rule may have
+        // more findings than a call may take arguments.
+        // A pack that cannot be read loses findings: the run is then partial (a run error), never silently clean.
+        let findings: Finding[] = [];
+        try {
+          findings = ruleMetaFindings(meta);
+        } catch (error) {
+          out.runErrors.push(`${test.fullName}: ${(error as Error).message}`);
+        }
+        for (const finding of findings) out.findings.push(finding);
       } else {
         out.stats = meta.stats;
         out.warnings.push(...meta.warnings);

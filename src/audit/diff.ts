@@ -32,7 +32,8 @@ export function diffFindings(current: Finding[], previous: PreviousResults, now:
   if (previous.runId !== undefined) summary.previousRunId = previous.runId;
   for (const f of current) {
     f.fingerprint ??= fingerprint(f.ruleId, f.subject);
-    const prior = before.get(`${f.fingerprint}|${f.outcome}`);
+    // Without a baseline (a run without --previous) every finding is new: no key to build per finding.
+    const prior = before.size === 0 ? undefined : before.get(`${f.fingerprint}|${f.outcome}`);
     if (f.outcome === 'fail') failingNow.add(f.fingerprint);
     if (f.outcome === 'fail' && f.exemption !== undefined) {
       f.status = 'exemption-expired';

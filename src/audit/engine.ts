@@ -1,17 +1,20 @@
 /**
  * The audit engine: receives inventory records one at a time (it is the collector's sink), routes each to the
- * enabled rules that read its source, turns fail/unknown verdicts into findings (severity, controls,
- * evidence, fingerprint, exemption) and, at the end, gives each rule its outcome. Memory grows with the
- * findings, not with the tenant: a clean record leaves nothing behind but counters.
+ * enabled rules that read its source, turns fail/unknown verdicts into findings (severity, evidence,
+ * fingerprint, exemption) and, at the end, gives each rule its outcome. Memory grows with the findings, not
+ * with the tenant: a clean record leaves nothing behind but counters, and a finding holds copies of the judged
+ * values, never the raw API object. A finding does not repeat its rule's title and controls: the RuleResult
+ * carries them once (a finding names controls only when they differ from its rule's).
  *
  * Rule outcome: `skipped` when disabled or not configured; `fail` when a finding fails; `unknown` when a
  * finding is unknown or a source the rule reads could not be read completely (never `pass` on missing
  * data); otherwise `pass`.
  */
-import type { Finding, RuleResult, Warning } from '../model/results.ts';
+import type { Control, Finding, RuleResult, Warning } from '../model/results.ts';
 import type { ActivityIndex } from './activity.ts';
 import { RULES } from './catalog.ts';
-import { ExemptionBook } from './exemptions.ts';
+import { ExemptionBook, NO_MATCH } from './exemptions.ts';
+import { sortByFingerprint } from './finding-order.ts';
 import { fingerprint } from './fingerprint.ts';
 import { SOURCE_NAMES, SOURCE_OPERATIONS, type InventoryRecord, type SourceName } from './inventory.ts';
 import type { ResolvedPolicy, ResolvedRuleSettings } from './policy.ts';
@@ -143,24 +146,31 @@ export class AuditEngine implements InventorySink {
 
   #addFinding(slot: RuleSlot, j: Judgement): void {
     const fp = fingerprint(slot.def.id, j.subject);
-    // One finding per subject per rule: a member seen in several orgs is judged once.
-    if (slot.fingerprints.has(fp)) {
+    // One finding per subject per rule: a member seen in several orgs is judged once (one hash lookup).
+    const known = slot.fingerprints.size;
+    if (slot.fingerprints.add(fp).size === known) {
       slot.counts.evaluated--;
       return;
     }
-    slot.fingerprints.add(fp);
+    // The rule's title and controls travel once, in its RuleResult; a finding names its own controls only
+    // when they differ from the rule's (the reporters resolve the rest from the rule).
     const finding: Finding = {
       ruleId: slot.def.id,
-      title: slot.def.title,
       outcome: j.outcome,
       severity: slot.settings.severity,
       subject: j.subject,
       message: j.message,
-      evidence: { source: j.source, fetchedAt: j.fetchedAt, fields: j.fields, ...(j.note ? { note: j.note } : {}) },
-      controls: [...slot.def.controls],
+      evidence: j.evidence,
       fingerprint: fp,
     };
+    if (j.controls !== undefined && !sameControls(j.controls, slot.def.controls)) finding.controls = [...j.controls];
     const match = this.#exemptions.match(slot.def.id, j.subject);
+    if (match === NO_MATCH) {
+      if (j.outcome === 'fail') slot.counts.fail++;
+      else slot.counts.unknown++;
+      slot.findings.push(finding);
+      return;
+    }
     const applied = match.valid ?? match.expired;
     if (applied) {
       finding.exemption = { reason: applied.reason, kind: applied.kind };
@@ -233,11 +243,26 @@ export class AuditEngine implements InventorySink {
       }
       if (limits.length > 0) result.limits = limits;
       rules.push(result);
-      findingsByRule.set(def.id, slot.findings.sort((a, b) => (a.fingerprint ?? '').localeCompare(b.fingerprint ?? '')));
+      // Code-unit order of the hex fingerprints: the order localeCompare gave, at a fraction of the cost.
+      findingsByRule.set(def.id, sortByFingerprint(slot.findings));
+      slot.findings = [];
+      slot.fingerprints.clear();
     }
     warnings.push(...this.#exemptions.warnings());
     return { rules, findingsByRule, warnings, stats: this.#stats.stats() };
   }
+}
+
+/** Same framework, id and relation in the same order (a rule's own list is compared by reference first). */
+export function sameControls(a: readonly Control[], b: readonly Control[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.framework !== y.framework || x.id !== y.id || x.relation !== y.relation || x.title !== y.title) return false;
+  }
+  return true;
 }
 
 function describeStatus(status: SourceStatus): string {

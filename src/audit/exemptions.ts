@@ -17,6 +17,9 @@ export interface ExemptionMatch {
   expired?: PolicyExemption;
 }
 
+/** What `match` returns when no exemption names the rule or the subject (shared: the common case allocates nothing). */
+export const NO_MATCH: ExemptionMatch = Object.freeze({});
+
 export function subjectMatches(e: PolicyExemption, subject: Subject): boolean {
   if (e.subject !== undefined) {
     if (subject.id !== undefined && subject.id === e.subject) return true;
@@ -33,26 +36,41 @@ export class ExemptionBook {
   readonly #now: number;
   readonly #matched: number[];
   readonly #revived: number[];
+  /** Indices of the entries per rule id, so that a finding of a rule nobody exempts costs one lookup. */
+  readonly #byRule = new Map<string, number[]>();
 
   constructor(entries: readonly PolicyExemption[], now: number) {
     this.#entries = entries;
     this.#now = now;
     this.#matched = entries.map(() => 0);
     this.#revived = entries.map(() => 0);
+    entries.forEach((e, i) => {
+      for (const rule of new Set(e.rules)) {
+        const list = this.#byRule.get(rule) ?? [];
+        list.push(i);
+        this.#byRule.set(rule, list);
+      }
+    });
   }
 
   isExpired(e: PolicyExemption): boolean {
     return e.expiresAt !== undefined && this.#now >= e.expiresAt;
   }
 
+  /** The exemptions matching a finding of the rule (NO_MATCH, the shared empty match, when none does). */
   match(ruleId: string, subject: Subject): ExemptionMatch {
-    const out: ExemptionMatch = {};
-    this.#entries.forEach((e, i) => {
-      if (!e.rules.includes(ruleId) || !subjectMatches(e, subject)) return;
+    const candidates = this.#byRule.get(ruleId);
+    if (candidates === undefined) return NO_MATCH;
+    let out: ExemptionMatch | undefined;
+    for (const i of candidates) {
+      const e = this.#entries[i]!;
+      if (!subjectMatches(e, subject)) continue;
       this.#matched[i] = (this.#matched[i] ?? 0) + 1;
+      out ??= {};
       if (this.isExpired(e)) out.expired ??= e;
       else out.valid ??= e;
-    });
+    }
+    if (out === undefined) return NO_MATCH;
     if (out.valid === undefined && out.expired !== undefined) {
       const i = this.#entries.indexOf(out.expired);
       this.#revived[i] = (this.#revived[i] ?? 0) + 1;

@@ -65,8 +65,11 @@ export interface ApiWebUserRecord extends RecordBase {
   isBillingAdmin: boolean | undefined;
   /** seed 004: last_login is nullable and required. null = never logged in; undefined = absent or unreadable. */
   lastLogin: number | null | undefined;
-  /** undefined when `user_roles` is absent or not an array (seed 004: optional). */
-  roles: ApiWebRole[] | undefined;
+  /**
+   * undefined when `user_roles` is absent or not an array (seed 004: optional). Normalised on first read:
+   * most rules decide before they need the roles, so most records never pay for them.
+   */
+  readonly roles: ApiWebRole[] | undefined;
   raw: Readonly<Record<string, unknown>>;
 }
 
@@ -121,14 +124,28 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
+/** `role.name` of a raw role assignment (NOTES.md shape), or undefined. */
+export function rawRoleName(raw: unknown): string | undefined {
+  if (!isObject(raw)) return undefined;
+  const role = raw.role;
+  return isObject(role) ? str(role.name) : undefined;
+}
+
+/** `scope.tier` of a raw role assignment, or undefined. */
+export function rawRoleTier(raw: unknown): string | undefined {
+  if (!isObject(raw)) return undefined;
+  const scope = raw.scope;
+  return isObject(scope) ? str(scope.tier) : undefined;
+}
+
 function normaliseRole(raw: unknown): ApiWebRole {
   if (!isObject(raw)) return {};
   const role = isObject(raw.role) ? raw.role : undefined;
   const scope = isObject(raw.scope) ? raw.scope : undefined;
   const out: ApiWebRole = {};
   const roleId = str(role?.id);
-  const roleName = str(role?.name);
-  const tier = str(scope?.tier);
+  const roleName = rawRoleName(raw);
+  const tier = rawRoleTier(raw);
   const team = isObject(scope?.team) ? str(scope.team.id) : undefined;
   const target = isObject(scope?.target) ? str(scope.target.id) : undefined;
   if (roleId) out.roleId = roleId;
@@ -139,37 +156,67 @@ function normaliseRole(raw: unknown): ApiWebRole {
   return out;
 }
 
+const NOT_READ = Symbol('roles not normalised yet');
+
+/** An API & Web user record; `roles` is normalised from `raw.user_roles` the first time a rule reads it. */
+class ApiWebUser implements ApiWebUserRecord {
+  readonly kind = 'apiweb-user' as const;
+  readonly from = 'apiweb-users' as const;
+  readonly source = SOURCE_OPERATIONS['apiweb-users'];
+  fetchedAt: string;
+  id?: string;
+  email?: string;
+  name?: string;
+  active: boolean | undefined;
+  activeDefaulted: boolean;
+  isApiUser: boolean | undefined;
+  apiUserDefaulted: boolean;
+  mfaEnabled: boolean | undefined;
+  isBillingAdmin: boolean | undefined;
+  lastLogin: number | null | undefined;
+  raw: Readonly<Record<string, unknown>>;
+  #roles: ApiWebRole[] | undefined | typeof NOT_READ = NOT_READ;
+
+  constructor(raw: Record<string, unknown>, fetchedAt: string, id: string | undefined, email: string | undefined) {
+    this.fetchedAt = fetchedAt;
+    this.raw = raw;
+    // Always assign (undefined included) so that every record has the same shape.
+    this.id = id;
+    this.email = email;
+    this.name = str(raw.name);
+    const active = raw.active;
+    this.activeDefaulted = active === undefined;
+    this.active = active === undefined ? true : typeof active === 'boolean' ? active : undefined;
+    const apiUser = raw.is_apiuser;
+    this.apiUserDefaulted = apiUser === undefined;
+    this.isApiUser = apiUser === undefined ? false : typeof apiUser === 'boolean' ? apiUser : undefined;
+    this.mfaEnabled = bool(raw.mfa_enabled);
+    this.isBillingAdmin = bool(raw.is_billing_admin);
+    const lastLogin = raw.last_login;
+    this.lastLogin = lastLogin === null ? null : parseApiDate(lastLogin);
+  }
+
+  get roles(): ApiWebRole[] | undefined {
+    if (this.#roles === NOT_READ) {
+      const list = this.raw.user_roles;
+      this.#roles = Array.isArray(list) ? list.map(normaliseRole) : undefined;
+    }
+    return this.#roles;
+  }
+
+  /** Plain data for logs and test diffs (`roles` lives on the prototype). */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), roles: this.roles };
+  }
+}
+
 /** An API & Web `GET /users/` result (seed 004). */
 export function normaliseApiWebUser(raw: unknown, fetchedAt: string): ApiWebUserRecord | Unreadable {
   if (!isObject(raw)) return { unreadable: 'a user entry is not an object' };
   const id = str(raw.id);
   const email = str(raw.email);
   if (!id && !email) return { unreadable: 'a user entry has neither id nor email' };
-  const activeDefaulted = !('active' in raw) || raw.active === undefined;
-  const apiUserDefaulted = !('is_apiuser' in raw) || raw.is_apiuser === undefined;
-  let lastLogin: number | null | undefined;
-  if (raw.last_login === null) lastLogin = null;
-  else lastLogin = parseApiDate(raw.last_login);
-  const record: ApiWebUserRecord = {
-    kind: 'apiweb-user',
-    from: 'apiweb-users',
-    source: SOURCE_OPERATIONS['apiweb-users'],
-    fetchedAt,
-    active: activeDefaulted ? true : bool(raw.active),
-    activeDefaulted,
-    isApiUser: apiUserDefaulted ? false : bool(raw.is_apiuser),
-    apiUserDefaulted,
-    mfaEnabled: bool(raw.mfa_enabled),
-    isBillingAdmin: bool(raw.is_billing_admin),
-    lastLogin,
-    roles: Array.isArray(raw.user_roles) ? raw.user_roles.map(normaliseRole) : undefined,
-    raw,
-  };
-  if (id) record.id = id;
-  if (email) record.email = email;
-  const name = str(raw.name);
-  if (name) record.name = name;
-  return record;
+  return new ApiWebUser(raw, fetchedAt, id, email);
 }
 
 const relData = (rels: Record<string, unknown> | undefined, key: string): Record<string, unknown> | undefined => {
@@ -203,22 +250,29 @@ export function normaliseMembership(
     source: SOURCE_OPERATIONS[from],
     fetchedAt,
   };
-  const set = <K extends keyof MembershipRecord>(key: K, value: MembershipRecord[K] | undefined): void => {
-    if (value !== undefined) record[key] = value;
-  };
-  set('membershipId', str(raw.id));
-  if (scope === 'org') set('orgId', str(container?.id) ?? containerId);
-  else set('groupId', str(container?.id) ?? containerId);
-  set('userId', userId);
-  set('email', email);
-  set('name', str(userAttrs?.name));
-  set('username', str(userAttrs?.username));
-  set('loginMethod', str(userAttrs?.login_method));
-  set('roleId', str(role?.id));
-  set('roleName', str(roleAttrs?.name));
+  const membershipId = str(raw.id);
+  if (membershipId) record.membershipId = membershipId;
+  const containerOf = str(container?.id) ?? containerId;
+  if (scope === 'org') record.orgId = containerOf;
+  else record.groupId = containerOf;
+  if (userId) record.userId = userId;
+  if (email) record.email = email;
+  const name = str(userAttrs?.name);
+  if (name) record.name = name;
+  const username = str(userAttrs?.username);
+  if (username) record.username = username;
+  const loginMethod = str(userAttrs?.login_method);
+  if (loginMethod) record.loginMethod = loginMethod;
+  const roleId = str(role?.id);
+  if (roleId) record.roleId = roleId;
+  const roleName = str(roleAttrs?.name);
+  if (roleName) record.roleName = roleName;
   const createdAtRaw = str(attrs?.created_at);
-  set('createdAtRaw', createdAtRaw);
-  set('createdAt', parseApiDate(createdAtRaw));
+  if (createdAtRaw) {
+    record.createdAtRaw = createdAtRaw;
+    const createdAt = parseApiDate(createdAtRaw);
+    if (createdAt !== undefined) record.createdAt = createdAt;
+  }
   return record;
 }
 

@@ -3,28 +3,49 @@
  * `{ role: { id, name }, scope: { tier: "account"|"team"|"scope" } }`; an account-tier role whose name
  * contains "admin" administers the whole account. `is_billing_admin` (seed 004) manages billing.
  */
-import type { ApiWebRole, ApiWebUserRecord, ProvisionRecord } from './inventory.ts';
-import { or3, type Tri } from './logic.ts';
+import { rawRoleName, rawRoleTier, type ApiWebRole, type ApiWebUserRecord, type ProvisionRecord } from './inventory.ts';
+import type { Tri } from './logic.ts';
 
 const ADMIN = /admin/i;
 
 /** Whether one role assignment is an account-tier admin role; undefined when its name or tier is missing. */
 export function isAccountAdminRole(role: ApiWebRole): Tri {
-  const tierAccount = role.tier === undefined ? undefined : role.tier === 'account';
-  const adminName = role.roleName === undefined ? undefined : ADMIN.test(role.roleName);
-  if (tierAccount === false || adminName === false) return false;
-  return tierAccount && adminName ? true : undefined;
+  return accountAdmin(role.tier, role.roleName);
+}
+
+function accountAdmin(tier: string | undefined, roleName: string | undefined): Tri {
+  if (tier !== undefined && tier !== 'account') return false;
+  if (roleName !== undefined && !ADMIN.test(roleName)) return false;
+  return tier !== undefined && roleName !== undefined ? true : undefined;
 }
 
 /** Whether the user holds an account-tier admin role; undefined when `user_roles` is absent or unreadable. */
 export function hasAccountAdminRole(roles: readonly ApiWebRole[] | undefined): Tri {
   if (roles === undefined) return undefined;
-  return or3(...roles.map(isAccountAdminRole));
+  let unknown = false;
+  for (const role of roles) {
+    const admin = isAccountAdminRole(role);
+    if (admin === true) return true;
+    if (admin === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
 }
 
-/** Account-tier admin or billing admin. */
+/**
+ * Account-tier admin or billing admin (Kleene or). Reads the raw `user_roles` rather than the normalised
+ * roles: the same judgement (the same readers), without building role objects for every user it asks about.
+ */
 export function isPrivileged(user: ApiWebUserRecord): Tri {
-  return or3(user.isBillingAdmin, hasAccountAdminRole(user.roles));
+  if (user.isBillingAdmin === true) return true;
+  const list = user.raw.user_roles;
+  if (!Array.isArray(list)) return undefined;
+  let unknown = user.isBillingAdmin === undefined;
+  for (const raw of list) {
+    const admin = accountAdmin(rawRoleTier(raw), rawRoleName(raw));
+    if (admin === true) return true;
+    if (admin === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
 }
 
 /** The account-tier admin roles a user holds, for evidence. */

@@ -4,7 +4,7 @@
  * aggregate rules keep counters and judge in `finish`. A rule never sees the policy's exemptions: the
  * engine applies them, so every rule is exempted the same way.
  */
-import type { Control, Severity, Subject } from '../model/results.ts';
+import type { Control, Evidence, Severity, Subject } from '../model/results.ts';
 import type { InventoryRecord, SourceName } from './inventory.ts';
 
 export interface ParameterDefinition {
@@ -18,17 +18,18 @@ export interface ParameterDefinition {
 
 export type RuleParams = Readonly<Record<string, number>>;
 
-/** A failing or undecidable subject, before the engine adds severity, controls, fingerprint and exemption. */
+/** A failing or undecidable subject, before the engine adds severity, fingerprint and exemption. */
 export interface Judgement {
   outcome: 'fail' | 'unknown';
   subject: Subject;
-  /** The operation the judged values came from. */
-  source: string;
-  fetchedAt: string;
-  /** The judged field values, as the API sent them. */
-  fields: Record<string, unknown>;
   message: string;
-  note?: string;
+  /**
+   * The finding's evidence as is: the operation the judged values came from (`source`), when it was fetched,
+   * the judged field values as the API sent them (`fields`) and an optional note.
+   */
+  evidence: Evidence;
+  /** Only when this finding maps to other controls than its rule (the rule's are in its RuleResult). */
+  controls?: readonly Control[];
 }
 
 /** `pass` = the subject was judged and is clean; undefined = the record is not something this rule judges. */

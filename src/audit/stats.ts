@@ -28,9 +28,34 @@ const PROVISION_BUCKETS: readonly Bucket[] = [
   { label: '> 90 days', maxDays: Number.POSITIVE_INFINITY },
 ];
 
+/** The inventory counters, in the order results.json lists them (a counter that stayed 0 is left out). */
+const INVENTORY_KEYS = [
+  'apiwebUsers',
+  'apiwebApiUsers',
+  'apiwebDeactivated',
+  'apiwebBillingAdmins',
+  'apiwebActiveHumans',
+  'orgMemberships',
+  'groupMemberships',
+  'pendingProvisions',
+  'auditLogEvents',
+] as const;
+type InventoryKey = (typeof INVENTORY_KEYS)[number];
+
 export class StatsCollector {
-  readonly #now: number;
-  readonly #inventory: Record<string, number> = {};
+  /** Fixed counters (one property each, not a string-keyed map: this runs once per record). */
+  readonly #counts: Record<InventoryKey, number> = {
+    apiwebUsers: 0,
+    apiwebApiUsers: 0,
+    apiwebDeactivated: 0,
+    apiwebBillingAdmins: 0,
+    apiwebActiveHumans: 0,
+    orgMemberships: 0,
+    groupMemberships: 0,
+    pendingProvisions: 0,
+    auditLogEvents: 0,
+  };
+  readonly #extra: Record<string, number> = {};
   readonly #mfa = { enabled: 0, disabled: 0, unknown: 0 };
   readonly #logins: number[] = LOGIN_BUCKETS.map(() => 0);
   #never = 0;
@@ -38,60 +63,69 @@ export class StatsCollector {
   readonly #provisions: number[] = PROVISION_BUCKETS.map(() => 0);
   #provisionUnknown = 0;
 
-  constructor(now: number) {
-    this.#now = now;
-  }
+  readonly #loginFloors: readonly number[];
+  readonly #provisionFloors: readonly number[];
 
-  #count(key: string): void {
-    this.#inventory[key] = (this.#inventory[key] ?? 0) + 1;
+  constructor(now: number) {
+    this.#loginFloors = LOGIN_BUCKETS.map((b) => now - b.maxDays * DAY_MS);
+    this.#provisionFloors = PROVISION_BUCKETS.map((b) => now - b.maxDays * DAY_MS);
   }
 
   observe(record: InventoryRecord): void {
+    const c = this.#counts;
     switch (record.kind) {
       case 'apiweb-user': {
-        this.#count('apiwebUsers');
-        if (record.isApiUser === true) this.#count('apiwebApiUsers');
-        if (record.active === false) this.#count('apiwebDeactivated');
-        if (record.isBillingAdmin === true) this.#count('apiwebBillingAdmins');
+        c.apiwebUsers++;
+        if (record.isApiUser === true) c.apiwebApiUsers++;
+        if (record.active === false) c.apiwebDeactivated++;
+        if (record.isBillingAdmin === true) c.apiwebBillingAdmins++;
         // Coverage figures describe the accounts a person can sign in with: active humans.
         if (record.active !== true || record.isApiUser !== false) return;
-        this.#count('apiwebActiveHumans');
+        c.apiwebActiveHumans++;
         if (record.mfaEnabled === true) this.#mfa.enabled++;
         else if (record.mfaEnabled === false) this.#mfa.disabled++;
         else this.#mfa.unknown++;
         if (record.lastLogin === null) this.#never++;
         else if (record.lastLogin === undefined) this.#loginUnknown++;
-        else this.#bucket(this.#logins, LOGIN_BUCKETS, record.lastLogin);
+        else this.#bucket(this.#logins, this.#loginFloors, record.lastLogin);
         return;
       }
       case 'snyk-membership':
-        this.#count(record.scope === 'org' ? 'orgMemberships' : 'groupMemberships');
+        if (record.scope === 'org') c.orgMemberships++;
+        else c.groupMemberships++;
         return;
       case 'pending-provision':
-        this.#count('pendingProvisions');
+        c.pendingProvisions++;
         if (record.created === undefined) this.#provisionUnknown++;
-        else this.#bucket(this.#provisions, PROVISION_BUCKETS, record.created);
+        else this.#bucket(this.#provisions, this.#provisionFloors, record.created);
         return;
       case 'activity':
-        this.#count('auditLogEvents');
+        c.auditLogEvents++;
         return;
     }
   }
 
-  #bucket(counts: number[], buckets: readonly Bucket[], at: number): void {
-    const days = Math.max(0, (this.#now - at) / DAY_MS);
-    const i = buckets.findIndex((b) => days <= b.maxDays);
+  /** `floors[i]`: the earliest instant of bucket i (older than `maxDays` days = before it); no division per record. */
+  #bucket(counts: number[], floors: readonly number[], at: number): void {
+    let i = 0;
+    while (i < floors.length - 1 && at < floors[i]!) i++;
     counts[i] = (counts[i] ?? 0) + 1;
   }
 
   /** Extra inventory figures known only outside the records (e.g. distinct active users). */
   set(key: string, value: number): void {
-    this.#inventory[key] = value;
+    this.#extra[key] = value;
+  }
+
+  #inventory(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const key of INVENTORY_KEYS) if (this.#counts[key] > 0) out[key] = this.#counts[key];
+    return { ...out, ...this.#extra };
   }
 
   stats(): Stats {
     return {
-      inventory: { ...this.#inventory },
+      inventory: this.#inventory(),
       mfa: { ...this.#mfa },
       lastLoginHistogram: [
         { label: 'never', count: this.#never },

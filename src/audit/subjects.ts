@@ -14,6 +14,8 @@ export const SUBJECT_KINDS = {
 } as const;
 
 export function apiwebSubject(u: ApiWebUserRecord): Subject {
+  // The usual user has all three: one allocation in its final shape.
+  if (u.id && u.email && u.name) return { kind: SUBJECT_KINDS.apiwebUser, id: u.id, email: u.email, name: u.name };
   const s: Subject = { kind: SUBJECT_KINDS.apiwebUser };
   if (u.id) s.id = u.id;
   if (u.email) s.email = u.email;
@@ -51,6 +53,7 @@ export function apiwebFields(u: ApiWebUserRecord, keys: readonly string[]): Reco
 
 /** The note every API & Web judgement carries when the documented default for `active` was applied. */
 export function apiwebNote(u: ApiWebUserRecord, extra?: string): string | undefined {
+  if (!u.activeDefaulted && !u.apiUserDefaulted) return extra || undefined;
   const parts: string[] = [];
   if (u.activeDefaulted) parts.push('active absent: documented default true applied (seed 004)');
   if (u.apiUserDefaulted) parts.push('is_apiuser absent: documented default false applied (seed 004)');
@@ -76,9 +79,9 @@ export function judgement(
   message: string,
   note?: string,
 ): Judgement {
-  const j: Judgement = { outcome, subject, source: record.source, fetchedAt: record.fetchedAt, fields, message };
-  if (note) j.note = note;
-  return j;
+  const evidence: Judgement['evidence'] = { source: record.source, fetchedAt: record.fetchedAt, fields };
+  if (note) evidence.note = note;
+  return { outcome, subject, message, evidence };
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

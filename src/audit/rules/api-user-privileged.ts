@@ -30,6 +30,8 @@ export const apiUserPrivileged: RuleDefinition = {
   evaluate: () => ({
     observe(record) {
       if (record.kind !== 'apiweb-user') return undefined;
+      // Humans and deactivated users pass before any role is read (and3 below).
+      if (record.isApiUser === false || record.active === false) return 'pass';
       const violated = and3(record.active, record.isApiUser, isPrivileged(record));
       if (violated === false) return 'pass';
       const subject = apiwebSubject(record);

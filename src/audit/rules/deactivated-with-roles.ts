@@ -32,6 +32,7 @@ export const deactivatedWithRoles: RuleDefinition = {
   evaluate: () => ({
     observe(record) {
       if (record.kind !== 'apiweb-user') return undefined;
+      if (record.active === true) return 'pass';
       const deactivated: Tri = record.active === undefined ? undefined : !record.active;
       const holdsRoles: Tri = record.roles === undefined ? undefined : record.roles.length > 0;
       const violated = and3(deactivated, holdsRoles);

@@ -46,12 +46,14 @@ export const externalDomain: RuleDefinition = {
   evaluate(ctx) {
     const allowed = ctx.policy.allowedDomains.map(normaliseDomain);
     const judge = (record: InventoryRecord, subject: Subject, email: string | undefined): Verdict => {
-      const fields = { email: email ?? null, allowedDomains: allowed };
-      if (email === undefined) return judgement('unknown', subject, record, fields, 'cannot tell the domain: the account has no email');
+      if (email === undefined) {
+        return judgement('unknown', subject, record, { email: null, allowedDomains: allowed }, 'cannot tell the domain: the account has no email');
+      }
       const domain = emailDomain(email);
-      if (domain === undefined) return judgement('unknown', subject, record, fields, `cannot tell the domain of ${JSON.stringify(email)}`);
+      if (domain === undefined) return judgement('unknown', subject, record, { email, allowedDomains: allowed }, `cannot tell the domain of ${JSON.stringify(email)}`);
       if (isAllowedDomain(domain, allowed)) return 'pass';
-      return judgement('fail', subject, record, { ...fields, domain }, `email domain ${domain} is not an allowed domain`);
+      // The address is the subject's; the judged domain and the list it is not on (one shared array).
+      return judgement('fail', subject, record, { domain, allowedDomains: allowed }, `email domain ${domain} is not an allowed domain`);
     };
     return {
       observe(record) {

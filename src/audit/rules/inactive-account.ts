@@ -44,18 +44,22 @@ export const inactiveAccount: RuleDefinition = {
   evaluate(ctx) {
     const days = param(ctx, 'maxInactiveDays');
     const cutoff = ctx.now - days * DAY_MS;
+    // Once per evaluation: every finding shares the string (the threshold itself is in the message).
+    const cutoffIso = iso(cutoff);
     return {
       observe(record) {
         if (record.kind !== 'apiweb-user') return undefined;
+        if (record.active === false || record.isApiUser === true || (typeof record.lastLogin === 'number' && record.lastLogin >= cutoff)) return 'pass';
         const stale: Tri = record.lastLogin === null ? true : record.lastLogin === undefined ? undefined : record.lastLogin < cutoff;
         const violated = and3(record.active, not3(record.isApiUser), stale);
         if (violated === false) return 'pass';
         const subject = apiwebSubject(record);
-        const fields = { ...apiwebFields(record, FIELDS), maxInactiveDays: days, cutoff: iso(cutoff) };
+        const fields = apiwebFields(record, FIELDS);
+        fields.cutoff = cutoffIso;
         if (violated) {
           const message =
             record.lastLogin === null
-              ? 'active human user has never logged in'
+              ? `active human user has never logged in (threshold ${days} days)`
               : `active human user last logged in ${Math.floor((ctx.now - (record.lastLogin ?? 0)) / DAY_MS)} days ago (threshold ${days} days)`;
           return judgement('fail', subject, record, fields, message, apiwebNote(record));
         }

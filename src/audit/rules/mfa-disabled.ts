@@ -32,6 +32,8 @@ export const mfaDisabled: RuleDefinition = {
   evaluate: () => ({
     observe(record) {
       if (record.kind !== 'apiweb-user') return undefined;
+      // The common clean cases first: any definite false makes the conjunction false (logic.ts and3).
+      if (record.mfaEnabled === true || record.active === false || record.isApiUser === true) return 'pass';
       const violated = and3(record.active, not3(record.isApiUser), not3(record.mfaEnabled));
       if (violated === false) return 'pass';
       const subject = apiwebSubject(record);

@@ -31,7 +31,8 @@ export const pendingAdminProvision: RuleDefinition = {
       if (record.kind !== 'pending-provision') return undefined;
       const admin = isAdminProvision(record, ctx.policy.adminRolePublicIds);
       if (admin === false) return 'pass';
-      const fields: Record<string, unknown> = { email: record.raw.email, created: record.createdRaw };
+      // The judged values only: the address is the subject's.
+      const fields: Record<string, unknown> = {};
       if ('role' in record.raw) fields.role = record.raw.role;
       if ('rolePublicId' in record.raw) fields.rolePublicId = record.raw.rolePublicId;
       if (admin) return judgement('fail', provisionSubject(record), record, fields, `pending provision grants ${record.role ?? record.rolePublicId}`);

@@ -9,6 +9,7 @@
  */
 import { DAY_MS } from '../api-date.ts';
 import { control } from '../controls.ts';
+import { SOURCE_OPERATIONS } from '../inventory.ts';
 import { param, type RuleDefinition } from '../rule.ts';
 import { iso, judgement, memberSubject } from '../subjects.ts';
 
@@ -54,31 +55,35 @@ export const snykMemberInactive: RuleDefinition = {
   evaluate(ctx) {
     const days = param(ctx, 'maxInactiveDays');
     const cutoff = ctx.now - days * DAY_MS;
+    const cutoffIso = iso(cutoff);
     return {
       observe(record) {
         if (record.kind !== 'snyk-membership' || record.scope !== 'org') return undefined;
         // The whole activity source is unreadable: the rule is unknown as a whole (engine), not per member.
         if (ctx.sourceStatus('audit-activity') === 'unavailable' || ctx.sourceStatus('audit-activity') === 'skipped') return undefined;
-        const subject = memberSubject(record);
         const seen = record.userId === undefined ? undefined : ctx.activity.lastSeen(record.userId);
+        if (seen && seen.at >= cutoff) return 'pass';
+        if (record.userId !== undefined && record.createdAt !== undefined && record.createdAt >= cutoff) return 'pass';
+        // Only a finding pays for its evidence: the judged values, the activity window and the cutoff once
+        // (the threshold is in the message, the user in the subject).
         const covered = ctx.activity.coveredSince();
         const fields: Record<string, unknown> = {
-          userId: record.userId ?? null,
           orgId: record.orgId ?? null,
           role: record.roleName ?? null,
           membershipCreatedAt: record.createdAtRaw ?? null,
           lastActivity: seen ? iso(seen.at) : null,
-          lastActivitySource: seen?.source ?? null,
-          lastEvent: seen?.event ?? null,
-          activitySeenSince: covered === undefined ? null : iso(covered),
-          maxInactiveDays: days,
-          cutoff: iso(cutoff),
+          cutoff: cutoffIso,
         };
-        const source = 'GET /rest/orgs/{org_id}/audit_logs/search';
-        const at = { source, fetchedAt: record.fetchedAt };
+        // Where the audit-log window starts, when it is not the cutoff itself (the state extends it, or it
+        // starts too late to judge).
+        if (covered !== cutoff) fields.activitySeenSince = covered === undefined ? null : iso(covered);
+        if (seen) {
+          fields.lastActivitySource = seen.source;
+          if (seen.event !== undefined) fields.lastEvent = seen.event;
+        }
+        const subject = memberSubject(record);
+        const at = { source: SOURCE_OPERATIONS['audit-activity'], fetchedAt: record.fetchedAt };
         if (record.userId === undefined) return judgement('unknown', subject, at, fields, 'cannot look up activity: the membership names no user id');
-        if (seen && seen.at >= cutoff) return 'pass';
-        if (record.createdAt !== undefined && record.createdAt >= cutoff) return 'pass';
         const complete = ctx.sourceStatus('audit-activity') === 'ok';
         if (complete && covered !== undefined && covered <= cutoff) {
           const message = seen

@@ -39,16 +39,16 @@ export const staleProvision: RuleDefinition = {
   evaluate(ctx) {
     const days = param(ctx, 'maxAgeDays');
     const cutoff = ctx.now - days * DAY_MS;
+    const cutoffIso = iso(cutoff);
     return {
       observe(record) {
         if (record.kind !== 'pending-provision') return undefined;
-        const fields: Record<string, unknown> = { email: record.raw.email, created: record.createdRaw, maxAgeDays: days, cutoff: iso(cutoff) };
-        if ('role' in record.raw) fields.role = record.raw.role;
-        if ('rolePublicId' in record.raw) fields.rolePublicId = record.raw.rolePublicId;
+        if (record.created !== undefined && record.created >= cutoff) return 'pass';
+        // The judged value and the cutoff; the address is the subject's, the threshold is in the message.
+        const fields: Record<string, unknown> = { created: record.createdRaw ?? null, cutoff: cutoffIso };
         if (record.created === undefined) {
           return judgement('unknown', provisionSubject(record), record, fields, 'cannot tell the age of the provision: created is missing or not a readable date');
         }
-        if (record.created >= cutoff) return 'pass';
         const age = Math.floor((ctx.now - record.created) / DAY_MS);
         return judgement('fail', provisionSubject(record), record, fields, `provision pending for ${age} days (threshold ${days} days)`);
       },

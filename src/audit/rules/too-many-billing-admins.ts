@@ -4,7 +4,6 @@
  * Keeps counters and a short sample only, never the user list.
  */
 import { control } from '../controls.ts';
-import type { InventoryRecord } from '../inventory.ts';
 import { and3 } from '../logic.ts';
 import { param, type RuleDefinition, type Verdict } from '../rule.ts';
 import { judgement, SUBJECT_KINDS } from '../subjects.ts';
@@ -37,12 +36,13 @@ export const tooManyBillingAdmins: RuleDefinition = {
     let uncertain = 0;
     let users = 0;
     const sample: string[] = [];
-    let last: InventoryRecord | undefined;
+    // Only the time of the last page: keeping the record would keep its raw user alive.
+    let lastFetchedAt: string | undefined;
     return {
       observe(record) {
         if (record.kind !== 'apiweb-user') return undefined;
         users++;
-        last = record;
+        lastFetchedAt = record.fetchedAt;
         const admin = and3(record.active, record.isBillingAdmin);
         if (admin === true) {
           definite++;
@@ -54,7 +54,7 @@ export const tooManyBillingAdmins: RuleDefinition = {
         if (users === 0) return [];
         const subject = { kind: SUBJECT_KINDS.account, id: 'apiweb-account', name: 'Snyk API & Web account' };
         const fields = { billingAdmins: definite, undecidable: uncertain, maxBillingAdmins: max, sample };
-        const at = { source: 'GET /users/', fetchedAt: last?.fetchedAt ?? new Date(ctx.now).toISOString() };
+        const at = { source: 'GET /users/', fetchedAt: lastFetchedAt ?? new Date(ctx.now).toISOString() };
         if (definite > max) return [judgement('fail', subject, at, fields, `${definite} active billing admins (at most ${max} allowed)`)];
         if (definite + uncertain > max) {
           return [judgement('unknown', subject, at, fields, `${definite} active billing admins and ${uncertain} users whose active or is_billing_admin is unreadable (at most ${max} allowed)`)];
