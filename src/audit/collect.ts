@@ -14,6 +14,7 @@ import { errorCode } from '../model/errors.ts';
 import type { OperationName } from '../model/operations.ts';
 import type { Warning } from '../model/results.ts';
 import type { ApiResponse, TenantClient } from '../client/types.ts';
+import type { ProgressEvent } from '../model/progress.ts';
 import type { InventorySink } from './engine.ts';
 import {
   isUnreadable,
@@ -43,7 +44,11 @@ export interface CollectOptions {
   sources: ReadonlySet<SourceName>;
   /** Orgs read at the same time (each request is still paced by the client). Default 4. */
   concurrency?: number;
+  /** Progress of the longest read, the API & Web user pages (throttled to a few calls a second). */
+  onProgress?: (event: ProgressEvent) => void;
 }
+
+const PROGRESS_INTERVAL_MS = 250;
 
 /** What one source's reads came to. */
 class SourceTally {
@@ -166,6 +171,20 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
     const t = tally('apiweb-users');
     let announced: number | undefined;
     let seen = 0;
+    let pages = 0;
+    let lastProgress = 0;
+    const progress = (total: number | undefined, force = false): void => {
+      const now = Date.now();
+      if (!options.onProgress || (!force && now - lastProgress < PROGRESS_INTERVAL_MS)) return;
+      lastProgress = now;
+      options.onProgress({
+        label: 'audit: GET /users/',
+        done: pages,
+        ...(total !== undefined ? { total } : {}),
+        unit: 'pages',
+        requests: client.stats().requests,
+      });
+    };
     await unit(t, SOURCE_OPERATIONS['apiweb-users'], async () => {
       for await (const page of client.apiwebPages(undefined, { length: PAGE_SIZE })) {
         checkStatus(page);
@@ -175,8 +194,11 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
         if (announced === undefined && typeof body.count === 'number') announced = body.count;
         seen += body.results.length;
         for (const raw of body.results) deliver(t, normaliseApiWebUser(raw, fetchedAt));
+        pages++;
+        progress(typeof body.page_total === 'number' ? body.page_total : undefined);
       }
     });
+    progress(pages, true);
     // seed 004: `count` is the total; fewer results than announced means pages went missing (users may
     // also have been deleted during the read: either way the list is not known to be complete).
     if (announced !== undefined && seen < announced && t.failed === 0) {

@@ -7,7 +7,7 @@ import type { TenantConfig } from '../config/tenant-config.ts';
 import type { DiffSummary, Finding, RuleResult, Stats, Warning } from '../model/results.ts';
 import { ActivityIndex } from './activity.ts';
 import { DAY_MS } from './api-date.ts';
-import { collectInventory } from './collect.ts';
+import { collectInventory, type CollectOptions } from './collect.ts';
 import { diffFindings, readPreviousResults, type PreviousResults } from './diff.ts';
 import { AuditEngine } from './engine.ts';
 import type { ResolvedPolicy } from './policy.ts';
@@ -28,6 +28,8 @@ export interface RunAuditOptions {
   statePath?: string;
   rules?: readonly RuleDefinition[];
   concurrency?: number;
+  /** Called as pages are read (the run's progress display). */
+  onProgress?: CollectOptions['onProgress'];
 }
 
 export interface AuditRunResult {
@@ -92,6 +94,7 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditRunResult
       now,
       sources: engine.neededSources(),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
     sink,
   );

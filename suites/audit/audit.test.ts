@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { TenantClient } from '../../src/client/types.ts';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
+import { emitProgress } from '../../src/model/progress.ts';
 import { readRunContext } from '../../src/config/run-context.ts';
 import { readTenantConfig } from '../../src/config/tenant-env.ts';
 import type { Finding } from '../../src/model/results.ts';
@@ -42,6 +43,8 @@ describe('audit', () => {
       now: new Date(context.now),
       ...(context.previousPath ? { previous: context.previousPath } : {}),
       ...(context.statePath ? { statePath: context.statePath } : {}),
+      onProgress: (event) =>
+        emitProgress({ ...event, ...(context.rateLimits?.apiweb ? { budgetPerMinute: context.rateLimits.apiweb } : {}) }),
     });
   });
 
