@@ -28,6 +28,8 @@ export interface MockTenant {
   snykToken: string;
   apiwebToken: string;
   orgId: string;
+  /** Every org of the group, `orgId` first (for multi-org runs: SNYK_ORG_IDS). */
+  orgIds: string[];
   groupId: string;
   /** Id of the token's owner (`GET /rest/self`). */
   selfUserId: string;
@@ -186,6 +188,7 @@ export async function startMockTenant(options: MockOptions = {}): Promise<MockTe
     snykToken: o.snykToken,
     apiwebToken: o.apiwebToken,
     orgId: tenant.snyk.orgs[0]!.id,
+    orgIds: tenant.snyk.orgs.map((o) => o.id),
     groupId: tenant.snyk.group.id,
     selfUserId: tenant.self.id,
     testUserId: tenant.testUser.id,

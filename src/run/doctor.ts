@@ -73,6 +73,14 @@ function describeStatus(op: OperationName, res: ApiResponse, config: TenantConfi
   return { name, status: 'fail', detail: `unexpected status ${res.status}` };
 }
 
+/** A request that ended without a response: the client retried 429s until its budget ran out, or the network. */
+function describeError(name: string, error: Error): DoctorCheck {
+  if ((error as { code?: unknown }).code === 'RATE_LIMITED') {
+    return { name, status: 'warn', detail: 'rate-limited right now (429 after every retry)', fix: 'another job shares this key; schedule the nightly run apart from it' };
+  }
+  return { name, status: 'fail', detail: error.message };
+}
+
 async function probe(client: TenantClient, spec: RequestSpec): Promise<ApiResponse | Error> {
   try {
     return await client.send(spec);
@@ -138,7 +146,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<DoctorReport> {
         path: fillPath(op.path, read.params),
         query: read.query,
       });
-      if (res instanceof Error) checks.push({ name: op.name, status: 'fail', detail: res.message });
+      if (res instanceof Error) checks.push(describeError(op.name, res));
       else checks.push(describeStatus(read.op, res, config));
     }
 

@@ -8,6 +8,7 @@ export interface MockProcess {
   snykToken: string;
   apiwebToken: string;
   orgId: string;
+  orgIds: string[];
   groupId: string;
   selfUserId: string;
   child: ChildProcess;

@@ -20,7 +20,8 @@ Options:
   --rate-limit N     requests per minute per API key; past it 429 with Retry-After
   --drift NAME       serve one catalogued deviation from the documented contract
   --list-drifts      list the drift catalog and exit
-  --json             print one JSON line first: {"url","snykToken","apiwebToken","orgId","groupId","selfUserId"}
+  --json             print one JSON line first: {"url","snykToken","apiwebToken","orgId","groupId","selfUserId",
+                     "orgIds"} (orgIds: every org of the group, for SNYK_ORG_IDS)
   -h, --help         this help
 
 The mock takes SNYK_TOKEN, SNYK_APIWEB_TOKEN, SNYK_ORG_ID and SNYK_GROUP_ID from the environment when set.
@@ -75,6 +76,8 @@ export async function mockCommand(argv: string[], io: CliIO): Promise<number> {
         orgId: mock.orgId,
         groupId: mock.groupId,
         selfUserId: mock.selfUserId,
+        // Beyond INTERFACE.md's fields: every org of the group, for multi-org runs (SNYK_ORG_IDS).
+        orgIds: mock.orgIds,
       }),
     );
   } else {
