@@ -8,8 +8,7 @@
  * Scale (a 100k-user tenant: ~57k findings; measured with test/reporters/measure-write.ts): the large reports
  * (junit.xml, results.json, findings.csv: tens of MB each) are streamed to their temporary file chunk by chunk,
  * so memory holds write buffers, not files; report.html (a few MB, its data gzip-compressed) and summary.md
- * (under 1 MB) are single strings. The formats are written concurrently: the main thread renders one while
- * another's buffer is on its way to disk or report.html's data is compressed on the thread pool.
+ * (under 1 MB) are single strings. The formats are written one after the other (see writeReports).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,20 +44,27 @@ const RENDERERS: Readonly<Record<ReportFormat, (results: RunResults) => FileCont
 export interface WriteReportsOptions {
   /** Which reports to write; all of them by default. */
   formats?: readonly ReportFormat[];
+  /** Called after each report is written (the run releases memory there). */
+  afterEach?: (format: ReportFormat) => void;
 }
 
 /** Writes the selected reports and resolves with their paths, in REPORT_FORMATS order. */
 export async function writeReports(results: RunResults, outDir: string, options: WriteReportsOptions = {}): Promise<string[]> {
   const formats = REPORT_FORMATS.filter((f) => (options.formats ?? REPORT_FORMATS).includes(f));
   await mkdir(outDir, { recursive: true });
-  // All formats at once (see the header); each streamed renderer holds two write buffers, not its file.
-  const outcomes = await Promise.allSettled(
-    formats.map(async (format) => {
-      const path = join(outDir, REPORT_FILES[format]);
+  // One format after the other: their renderers' garbage never overlaps, which keeps the peak memory of a
+  // 100k-user run under its budget (docs/benchmarks.md); together they took no less time.
+  const outcomes: PromiseSettledResult<string>[] = [];
+  for (const format of formats) {
+    const path = join(outDir, REPORT_FILES[format]);
+    try {
       await writeFileAtomic(path, await RENDERERS[format](results));
-      return path;
-    }),
-  );
+      outcomes.push({ status: 'fulfilled', value: path });
+    } catch (reason) {
+      outcomes.push({ status: 'rejected', reason });
+    }
+    options.afterEach?.(format);
+  }
   const written: string[] = [];
   const failures: Array<{ format: ReportFormat; error: unknown }> = [];
   outcomes.forEach((outcome, i) => {

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Vitest } from 'vitest/node';
 import { openVitest } from './vitest-session.ts';
+import { releaseMemory } from './release-memory.ts';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import { encodeRunContext, RUN_CONTEXT_ENV, type FailOn, type RunContext, type SuiteName } from '../config/run-context.ts';
@@ -181,6 +182,8 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     vitest = session.vitest;
     if (interrupted) await vitest.cancelCurrentRun('keyboard-input');
     await session.run(options.suites.map((s) => `suites/${s}/`));
+    // Closed: its state (every task and its meta) need not outlive the run.
+    vitest = undefined;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     restoreEnv();
@@ -213,7 +216,10 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the suites produced no results'), base, {
     interrupted,
   });
-  const files = await writeReports(results, outDir);
+  // Only a large run needs the collections (a few hundred findings fit the budget many times over).
+  const large = results.findings.length + results.checks.length > 10_000;
+  if (large) releaseMemory();
+  const files = await writeReports(results, outDir, large ? { afterEach: releaseMemory } : {});
   return { results, exitCode, files };
 }
 
