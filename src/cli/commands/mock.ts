@@ -19,6 +19,8 @@ Options:
   --members N        org and group members
   --rate-limit N     requests per minute per API key; past it 429 with Retry-After
   --drift NAME       serve one catalogued deviation from the documented contract
+  --hostile          names, emails and labels carrying markup, XML-invalid characters and
+                     spreadsheet formula prefixes (still valid per the schemas), to test report consumers
   --list-drifts      list the drift catalog and exit
   --json             print one JSON line first: {"url","snykToken","apiwebToken","orgId","groupId","selfUserId",
                      "orgIds"} (orgIds: every org of the group, for SNYK_ORG_IDS)
@@ -37,6 +39,7 @@ const FLAGS = {
   'rate-limit': { type: 'string' },
   drift: { type: 'string' },
   'list-drifts': { type: 'boolean' },
+  hostile: { type: 'boolean' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -66,6 +69,7 @@ export async function mockCommand(argv: string[], io: CliIO): Promise<number> {
     members: intFlag(values.members, 'members'),
     rateLimit: intFlag(values['rate-limit'], 'rate-limit', 1),
     drift: values.drift,
+    hostile: Boolean(values.hostile),
   });
   if (values.json) {
     io.out(
