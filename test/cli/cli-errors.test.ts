@@ -50,6 +50,23 @@ describe('the command line', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
+  it('should exit 2 on an unreadable or invalid policy, naming the file (and the line), before any suite runs', async () => {
+    const unreadable = await runCli(['run', '--policy', '/nonexistent/policy.yaml', '--out', 'test-artifacts/bad-policy']);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('/nonexistent/policy.yaml');
+    expect(unreadable.stderr).not.toMatch(STACK);
+    const invalid = await runCli(['run', '--policy', 'test/cli/fixtures/invalid-policy.yaml', '--out', 'test-artifacts/bad-policy']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/invalid-policy\.yaml:4:\d+/);
+    expect(invalid.stderr).not.toContain('running suites/');
+  });
+
+  it('should exit 2 on an invalid config file, naming the field', async () => {
+    const r = await runCli(['run', '--config', 'test/cli/fixtures/invalid-config.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/failOn');
+  });
+
   it('should refuse a plain-http tenant that is not on loopback', async () => {
     const r = await runCli(['run', '--tenant', 'live'], {
       env: cleanEnv({ SNYK_TOKEN: 't', SNYK_API_URL: 'http://api.snyk.io' }),
