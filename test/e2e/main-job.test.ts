@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemas } from '../../src/schema/registry.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { liveEnvFor, startMockProcess, type MockProcess } from './start-mock-process.ts';
+import { startRecordingProxy } from './recording-proxy.ts';
 
 const RESULTS_SCHEMA = 'https://snyk-tenant-check.dev/schemas/results.schema.json';
 
@@ -73,17 +74,44 @@ describe('a live run against the mock tenant served by another process', () => {
     await Promise.all([mock?.stop(), drifted?.stop()]);
   });
 
-  it('should pass the contract suite and keep the token out of every output', async () => {
+  it('should pass the contract suite read-only (GET requests only) and keep the token out of every output', async () => {
     const out = await mkdtemp(join(tmpdir(), 'stc-live-'));
+    const proxy = await startRecordingProxy(mock.url);
     const r = await runCli(['run', '--tenant', 'live', '--suite', 'contract', '--out', out], {
-      env: liveEnvFor(mock),
+      env: liveEnvFor(mock, { SNYK_API_URL: proxy.url, SNYK_APIWEB_URL: proxy.url }),
       timeoutMs: 120_000,
     });
+    await proxy.close();
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    // Safe by default: without --allow-writes a live run sends nothing but GET.
+    expect(proxy.requests.length).toBeGreaterThan(100);
+    expect(proxy.requests.filter((q) => q.method !== 'GET')).toEqual([]);
     for (const text of await everyOutput(r, out)) {
       expect(text).not.toContain(mock.snykToken);
       expect(text).not.toContain(mock.apiwebToken);
     }
+  }, 130_000);
+
+  it('should clean up every test provision it creates with --allow-writes', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'stc-writes-'));
+    const proxy = await startRecordingProxy(mock.url);
+    const r = await runCli(['run', '--tenant', 'live', '--suite', 'contract', '--allow-writes', '--out', out], {
+      env: liveEnvFor(mock, { SNYK_API_URL: proxy.url, SNYK_APIWEB_URL: proxy.url }),
+      timeoutMs: 120_000,
+    });
+    await proxy.close();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const posts = proxy.requests.filter((q) => q.method === 'POST').length;
+    expect(posts).toBeGreaterThan(0);
+    // Without SNYK_TEST_USER_ID no member is touched: PATCH cases address only a user id that cannot exist.
+    const patched = new Set(proxy.requests.filter((q) => q.method === 'PATCH').map((q) => q.path.split('/').pop()));
+    expect([...patched]).toEqual(['00000000-0000-4000-8000-00000000dead']);
+    const res = await fetch(`${mock.url}/v1/org/${mock.orgId}/provision`, { headers: { authorization: `token ${mock.snykToken}` } });
+    const pending = (await res.json()) as { email: string }[];
+    expect(pending.filter((p) => p.email.startsWith('snyk-tenant-check+'))).toEqual([]);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    const residue = results.checks.find((c: { id: string }) => c.id === 'provision_residue');
+    expect(residue.outcome).toBe('passed');
   }, 130_000);
 
   it('should fail on a drifted tenant, name the check and operation, and still keep the token out', async () => {

@@ -31,7 +31,7 @@ Options:
   --mock-users N         size of the embedded mock tenant (default: 1500)
   --mock-seed N          data seed of the embedded mock tenant
   --drift NAME           mock only: serve one catalogued deviation (see 'mock --list-drifts')
-  --config FILE          config file (default: ./snyk-tenant-check.config.json when present);
+  --config FILE          config file (default: ./snyk-tenant-check.config.json or .config.ts when present);
                          precedence: environment < config file < flags
   --debug                show stack traces of errors
   -h, --help             this help
