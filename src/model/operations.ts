@@ -258,3 +258,9 @@ export function versionFor(op: Operation, gaDate: string): string | undefined {
 
 /** The pinned default REST version (docs: "Snyk recommends using 2024-10-15"). */
 export const DEFAULT_REST_VERSION = '2024-10-15';
+
+/** The list operations that page (and filter and sort): memberships, audit-log search and `GET /users/`. */
+export const LIST_OPERATIONS: readonly OperationName[] = OPERATION_NAMES.filter((name) => {
+  const pagination = OPERATIONS[name].pagination;
+  return pagination !== undefined && pagination !== 'none';
+});

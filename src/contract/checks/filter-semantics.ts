@@ -11,7 +11,7 @@
  * response fields make observable: `account` = holds an account-tier role, `no_access` = holds no role,
  * `team`/`target` = holds a role scoped to it, email/username filters = the value contains the term.
  */
-import type { OperationName } from '../../model/operations.ts';
+import { LIST_OPERATIONS, type OperationName } from '../../model/operations.ts';
 import type { ScenarioCheck } from '../check-types.ts';
 import type { AuditOperation, MembershipOperation } from '../discovery.ts';
 import { apiwebFilters } from '../filters/apiweb-filters.ts';
@@ -19,13 +19,8 @@ import { auditFilters } from '../filters/audit-filters.ts';
 import { FILTER_SEMANTICS } from '../filters/filter-failure.ts';
 import { membershipFilters } from '../filters/membership-filters.ts';
 
-const OPS = [
-  'GET /users/',
-  'GET /rest/orgs/{org_id}/memberships',
-  'GET /rest/groups/{group_id}/memberships',
-  'GET /rest/groups/{group_id}/audit_logs/search',
-  'GET /rest/orgs/{org_id}/audit_logs/search',
-] as const satisfies readonly OperationName[];
+// Every list operation: the catalogue's paged operations (memberships, audit-log search, GET /users/).
+const OPS = LIST_OPERATIONS;
 
 export const filterSemantics: ScenarioCheck = {
   id: 'filter_semantics',

@@ -9,7 +9,7 @@
  * Orders are judged leniently (src/contract/sort-order.ts): any reasonable collation, nulls ignored.
  */
 import type { ApiResponse, QueryValue } from '../../client/types.ts';
-import type { OperationName } from '../../model/operations.ts';
+import { LIST_OPERATIONS, type OperationName } from '../../model/operations.ts';
 import type { CheckContext } from '../check-context.ts';
 import type { ScenarioCheck, Verdict } from '../check-types.ts';
 import { APIWEB_ORDERING_CANDIDATES, auditWindow, type AuditOperation, type MembershipOperation } from '../discovery.ts';
@@ -18,13 +18,8 @@ import { allEqual, judgeOrder, type Direction } from '../sort-order.ts';
 import { apiwebResults, auditItems, listData, membershipView, type MembershipView } from '../tenant-data.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
 
-const OPS = [
-  'GET /users/',
-  'GET /rest/orgs/{org_id}/memberships',
-  'GET /rest/groups/{group_id}/memberships',
-  'GET /rest/groups/{group_id}/audit_logs/search',
-  'GET /rest/orgs/{org_id}/audit_logs/search',
-] as const satisfies readonly OperationName[];
+// Every list operation: the catalogue's paged operations (memberships, audit-log search, GET /users/).
+const OPS = LIST_OPERATIONS;
 
 export const orderingConformance: ScenarioCheck = {
   id: 'ordering_conformance',
