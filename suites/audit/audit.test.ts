@@ -43,8 +43,12 @@ describe('audit', () => {
       now: new Date(context.now),
       ...(context.previousPath ? { previous: context.previousPath } : {}),
       ...(context.statePath ? { statePath: context.statePath } : {}),
+      // The budget is the live tenant's limit share; the embedded mock has none worth showing.
       onProgress: (event) =>
-        emitProgress({ ...event, ...(context.rateLimits?.apiweb ? { budgetPerMinute: context.rateLimits.apiweb } : {}) }),
+        emitProgress({
+          ...event,
+          ...(context.tenant === 'live' && context.rateLimits?.apiweb ? { budgetPerMinute: context.rateLimits.apiweb } : {}),
+        }),
     });
   });
 
