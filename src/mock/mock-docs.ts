@@ -1,0 +1,52 @@
+/**
+ * docs/mock.md, rendered from the drift catalog: what the mock tenant is, how to start it, and every drift it
+ * can serve, so the page cannot drift from the code (test/mock/mock-docs.test.ts fails when it is stale).
+ */
+import { DRIFTS } from './drifts.ts';
+
+export function renderMockDocs(): string {
+  const kinds = [...new Set(DRIFTS.map((d) => d.kind))].sort();
+  const operations = new Set(DRIFTS.map((d) => d.operation));
+  const out = [
+    '# The mock tenant',
+    '',
+    'Generated from `src/mock/drifts.ts` by `npm run gen:docs`; do not edit by hand.',
+    '',
+    'A stateful, seeded Snyk tenant on a loopback port: v1 provision (POST, GET, DELETE), REST `/self`, org users,',
+    'group-user PATCH, org and group memberships, org and group audit-log search, and Snyk API & Web `GET /users/`',
+    '(and `/users/{id}/`), as documented. `npm start` runs the suites against it in-process; to use it from your own',
+    'scripts or tests:',
+    '',
+    '```sh',
+    'npx snyk-tenant-check mock --json --port 0 --users 1500',
+    '# first stdout line: {"url","snykToken","apiwebToken","orgId","groupId","selfUserId","orgIds"}',
+    '```',
+    '',
+    '| option | meaning |',
+    '|---|---|',
+    '| `--port N`, `--host HOST` | where to listen (default any free port on 127.0.0.1) |',
+    '| `--seed N` | the same seed serves the same tenant, byte for byte |',
+    '| `--users N`, `--provisions N`, `--members N` | tenant size (100 000 users start in about a second) |',
+    '| `--rate-limit N` | requests per minute per API key; past it 429 with `Retry-After` (REST: JSON:API error `SNYK-0001`) |',
+    '| `--drift NAME` | serve one catalogued deviation from the documented contract (below) |',
+    '| `--hostile` | names, emails and labels with markup, XML-invalid characters and formula prefixes |',
+    '',
+    'It takes `SNYK_TOKEN`, `SNYK_APIWEB_TOKEN`, `SNYK_ORG_ID` and `SNYK_GROUP_ID` from the environment when set.',
+    'The library (`startMockTenant` in `src/mock/server.ts`) also switches faults (latency, a share of 5xx,',
+    'connection resets, truncated bodies, wrong content types), drifts and the rate limit at run time.',
+    '',
+    `## Drift catalog (${DRIFTS.length} drifts over ${operations.size} operations; kinds: ${kinds.join(', ')})`,
+    '',
+    'Each drift is one deviation from the documented contract. The contract suite proves itself against every one:',
+    'with the drift served, one of the listed checks fails on the drift\'s operation (test/contract/drift-proof.test.ts).',
+    '',
+    '| drift | operation | kind | what changes | checks that catch it |',
+    '|---|---|---|---|---|',
+    ...DRIFTS.map(
+      (d) =>
+        `| \`${d.name}\` | \`${d.operation}\` | ${d.kind} | ${d.description.replace(/\|/g, '\\|').replace(/\n/g, ' ')} | ${d.expectedChecks.map((c) => `\`${c}\``).join(', ')} |`,
+    ),
+    '',
+  ];
+  return out.join('\n');
+}
