@@ -9,7 +9,7 @@ import { BIN, ROOT, cleanEnv } from '../cli/run-cli.ts';
 describe('an interrupted run', () => {
   it('should still write its reports, marked partial, and exit 3 on SIGINT', async () => {
     const out = await mkdtemp(join(tmpdir(), 'stc-sigint-'));
-    const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--mock-users', '20000'], {
+    const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--mock-users', '60000'], {
       cwd: ROOT,
       env: cleanEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
