@@ -45,6 +45,7 @@ export async function prepareTenant(options: {
   env: NodeJS.ProcessEnv;
   mock?: MockSettings;
   apiVersion?: string;
+  /** Whether the run reads Snyk API & Web (to say what is skipped without its key). */
   needApiweb: boolean;
   log: (line: string) => void;
 }): Promise<PreparedTenant> {
@@ -88,7 +89,12 @@ export async function prepareTenant(options: {
   }
 
   const env = options.apiVersion ? { ...options.env, SNYK_API_VERSION: options.apiVersion } : options.env;
-  const config = readTenantConfig(env, { requireSnyk: true, requireApiweb: options.needApiweb });
+  // Without an API & Web key the run still has its Snyk half: the API & Web checks are skipped and the rules
+  // that need its users report unknown, each with a warning; only SNYK_TOKEN is a must.
+  const config = readTenantConfig(env, { requireSnyk: true, requireApiweb: false });
+  if (!config.apiwebToken && options.needApiweb) {
+    options.log('note: SNYK_APIWEB_TOKEN is not set: the Snyk API & Web checks are skipped and the audit rules that need its users report unknown');
+  }
   await preflight(config);
   return {
     // The workers read the same coordinates (a config file or --api-version may have set them); tokens stay

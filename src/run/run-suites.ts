@@ -127,7 +127,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     env,
     mock: { ...options.mock, seed: options.mock?.seed },
     apiVersion: options.apiVersion,
-    needApiweb: options.suites.includes('audit'),
+    needApiweb: true,
     log,
   });
 

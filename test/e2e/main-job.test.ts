@@ -92,6 +92,22 @@ describe('a live run against the mock tenant served by another process', () => {
     }
   }, 130_000);
 
+  it('should run its Snyk half without an API & Web key: those checks skipped, their rules unknown', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'stc-no-apiweb-'));
+    const env = liveEnvFor(mock);
+    delete env.SNYK_APIWEB_TOKEN;
+    const r = await runCli(['run', '--tenant', 'live', '--out', out, '--fail-on', 'never', '--num-runs', '5'], { env, timeoutMs: 120_000 });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stderr).toContain('SNYK_APIWEB_TOKEN is not set');
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    const apiweb = results.checks.filter((c: { operation: string }) => c.operation === 'GET /users/');
+    expect(apiweb.length).toBeGreaterThan(0);
+    expect(apiweb.every((c: { outcome: string }) => c.outcome === 'skipped')).toBe(true);
+    const mfa = results.rules.find((x: { id: string }) => x.id === 'mfa-disabled');
+    expect(mfa.outcome).toBe('unknown');
+    expect(results.checks.some((c: { operation: string; outcome: string }) => c.operation === 'GET /rest/self' && c.outcome === 'passed')).toBe(true);
+  }, 130_000);
+
   it('should clean up every test provision it creates with --allow-writes', async () => {
     const out = await mkdtemp(join(tmpdir(), 'stc-writes-'));
     const proxy = await startRecordingProxy(mock.url);
