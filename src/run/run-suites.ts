@@ -125,7 +125,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const tenant: PreparedTenant = await prepareTenant({
     kind: options.tenant,
     env,
-    mock: { ...options.mock, seed: options.mock?.seed },
+    ...(options.mock ? { mock: options.mock } : {}),
     apiVersion: options.apiVersion,
     needApiweb: true,
     log,
