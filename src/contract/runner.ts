@@ -5,6 +5,7 @@
  * never a crashed run. Failures carry seed, fast-check path, counterexample, exchange and a curl
  * reproduction without the token (the client references it through an environment variable).
  */
+import { judgeResponse } from './judge-response.ts';
 import { OPERATIONS, type OperationName } from '../model/operations.ts';
 import type { Exchange, Severity } from '../model/results.ts';
 import type { CheckContext } from './check-context.ts';
@@ -48,7 +49,7 @@ async function responseVerdicts(ctx: CheckContext, check: Extract<CheckDefinitio
   const op = OPERATIONS[operation];
   if (op.writes) {
     const steps = await writeSample(ctx, operation);
-    const verdicts = steps.map((s) => check.evaluate(ctx, s.response, s.case));
+    const verdicts = steps.map((s) => judgeResponse(check, ctx, s.response, s.case));
     const failure = verdicts.find((v): v is Failure => v.status === 'fail');
     return { verdicts: failure ? [failure] : [combine(verdicts)], seed: ctx.seed };
   }
@@ -56,7 +57,7 @@ async function responseVerdicts(ctx: CheckContext, check: Extract<CheckDefinitio
   return checkProperty<CheckCase>(
     ctx,
     space.arbitrary,
-    async (c) => check.evaluate(ctx, await ctx.send(c.request), c),
+    async (c) => judgeResponse(check, ctx, await ctx.send(c.request), c),
     { numRuns: ctx.numRuns, examples: space.examples, key: (c) => JSON.stringify([c.mode, c.request]) },
   );
 }

@@ -9,6 +9,9 @@ import { responseHeadersConformance } from '../../src/contract/checks/response-h
 import { responseSchemaConformance } from '../../src/contract/checks/response-schema-conformance.ts';
 import { statusCodeConformance } from '../../src/contract/checks/status-code-conformance.ts';
 import { canned, cannedCase, offlineContext, REST_HEADERS } from './helpers/canned.ts';
+import { judgeResponse } from '../../src/contract/judge-response.ts';
+import { CHECKS } from '../../src/contract/registry.ts';
+import type { ResponseCheck } from '../../src/contract/check-types.ts';
 
 const ctx = offlineContext();
 const JSONAPI = 'application/vnd.api+json';
@@ -32,8 +35,14 @@ describe('not_a_server_error', () => {
     expect(v.status === 'fail' && v.message).toContain('Received: 503');
   });
 
-  it('should treat a 429 as neither pass nor fail', () => {
-    expect(notAServerError.evaluate(ctx, canned(429), cannedCase(SELF)).status).toBe('not_applicable');
+  it('should treat a 429 as neither pass nor fail, for every response check', () => {
+    const responseChecks = CHECKS.filter((c): c is ResponseCheck => c.kind === 'response');
+    expect(responseChecks.map((c) => c.id)).toContain('not_a_server_error');
+    for (const check of responseChecks) {
+      expect(judgeResponse(check, ctx, canned(429), cannedCase(SELF)).status, check.id).toBe('not_applicable');
+    }
+    // The checks themselves still judge a real answer.
+    expect(judgeResponse(notAServerError, ctx, canned(503, 'oops'), cannedCase(SELF)).status).toBe('fail');
   });
 });
 

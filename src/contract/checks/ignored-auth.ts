@@ -19,7 +19,6 @@ export const ignoredAuth: ResponseCheck = {
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {
     if (testCase.mode !== 'auth') return notApplicable('the case does not test authentication');
-    if (response.status === 429) return notApplicable('rate limited (429 is neither a pass nor a fail)');
     if (response.status === 401 || response.status === 403) return pass();
     if (response.status >= 500) return notApplicable('a server error (not_a_server_error reports it)');
     return fail(

@@ -66,7 +66,6 @@ export const jsonapiStructure: ResponseCheck = {
   operations: REST_OPERATIONS,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {
-    if (response.status === 429) return notApplicable('rate limited (429 is neither a pass nor a fail)');
     if (response.text.trim() === '') return notApplicable('no body');
     const doc = response.json;
     const problems: string[] = [];

@@ -22,7 +22,6 @@ export const negativeDataRejection: ResponseCheck = {
     if (!testCase.invalidComponent || (testCase.mode !== 'negative' && testCase.mode !== 'version')) {
       return notApplicable('the case is not a negative one');
     }
-    if (response.status === 429) return notApplicable('rate limited (429 is neither a pass nor a fail)');
     // A 5xx is not an acceptance; not_a_server_error reports it.
     if (response.status >= 400) return pass();
     return fail(

@@ -2,7 +2,7 @@
 import { OPERATION_NAMES } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
-import { fail, notApplicable, pass } from '../verdict.ts';
+import { fail, pass } from '../verdict.ts';
 
 export const notAServerError: ResponseCheck = {
   id: 'not_a_server_error',
@@ -14,7 +14,6 @@ export const notAServerError: ResponseCheck = {
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {
-    if (response.status === 429) return notApplicable('rate limited (429 is neither a pass nor a fail)');
     if (response.status >= 500) {
       return fail(
         notAServerError,

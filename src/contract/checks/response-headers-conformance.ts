@@ -11,7 +11,7 @@ import { OPERATION_NAMES, OPERATIONS, REST_VERSION_HEADERS } from '../../model/o
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { ACTUAL_VERSION_RE, isDateOrDateTime, isUuid, LIFECYCLE_STAGES, QUERY_VERSION_RE } from '../rest-version.ts';
-import { fail, notApplicable, pass } from '../verdict.ts';
+import { fail, pass } from '../verdict.ts';
 
 const VALUE_RULES: Record<string, { rule: string; ok: (v: string) => boolean }> = {
   'snyk-request-id': { rule: 'a uuid', ok: isUuid },
@@ -36,7 +36,6 @@ export const responseHeadersConformance: ResponseCheck = {
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {
-    if (response.status === 429) return notApplicable('rate limited (429 is neither a pass nor a fail)');
     const op = OPERATIONS[testCase.operation];
     const problems: [string, unknown][] = [];
     if (op.api === 'rest') {
