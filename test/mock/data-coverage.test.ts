@@ -42,10 +42,11 @@ describe('seeded data covers every audit rule and filter in a small tenant', () 
           (u) => ageDays(u.last_login) > 35 && ageDays(u.last_login) <= 45,
           (u) => ageDays(u.last_login) <= 35,
         ),
+        // A user who never logged in is inactive once its documented `changed` date is older than the threshold.
         'inactive-account never': both(
-          human,
-          (u) => u.last_login === null,
-          (u) => u.last_login !== null,
+          human.filter((u) => u.last_login === null),
+          (u) => ageDays(u.changed) > 90,
+          (u) => ageDays(u.changed) <= 90,
         ),
         'deactivated-with-roles': both(
           users.filter((u) => !u.active),
