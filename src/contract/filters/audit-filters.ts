@@ -4,7 +4,8 @@
  * and the documented 90-day retention.
  *
  * The spec's item schema (AuditLogSearch.items) has no `user_id`: the `user_id` filter is judged by a
- * relation between searches for members' ids, never by a field of the items (userFilterVerdicts).
+ * relation between searches for members' ids, never by a field of the items (userFilterVerdicts). The
+ * `project_id` filter is judged by the items' documented `project_id` (projectRelation).
  */
 import type { ApiResponse, QueryValue } from '../../client/types.ts';
 import type { CheckContext } from '../check-context.ts';
@@ -53,6 +54,7 @@ export async function auditFilters(ctx: CheckContext, op: AuditOperation): Promi
     relations.push({ label: `events=${event}`, query: { ...window, events: [event] }, holds: (i) => i.event === event, nonEmpty: true });
     relations.push({ label: `exclude_events=${event}`, query: { ...window, exclude_events: [event] }, holds: (i) => i.event !== event, nonEmpty: false });
   }
+  relations.push(...projectRelation(pool, window));
   const times = sample.map((i) => Date.parse(str(i.created) ?? '')).filter((t) => !Number.isNaN(t)).sort((x, y) => x - y);
   let windowExpected: Map<string, number> | undefined;
   if (times.length >= 4) {
@@ -121,6 +123,20 @@ export async function auditFilters(ctx: CheckContext, op: AuditOperation): Promi
   return verdicts.length > 0 ? verdicts : [pass(warnings)];
 }
 
+
+/**
+ * REST spec, `project_id` query parameter of both audit-log searches: "Filter logs by project ID.", and the
+ * item schema's `project_id`. The rarest project seen in the window is asked for: every item returned that
+ * names a project names that one, and the events seen for it without the filter come back.
+ */
+function projectRelation(
+  pool: readonly Record<string, unknown>[],
+  window: { from: string; to: string },
+): { label: string; query: Record<string, QueryValue>; holds: (i: Record<string, unknown>) => boolean; nonEmpty: boolean }[] {
+  const project = mostFrequent(pool.map((i) => (typeof i.project_id === 'string' ? i.project_id : '')).filter((p) => p !== '')).at(-1);
+  if (!project) return [];
+  return [{ label: `project_id=${project}`, query: { ...window, project_id: project }, holds: (i) => i.project_id === undefined || i.project_id === project, nonEmpty: true }];
+}
 
 /** Members whose filtered search is tried before giving up on finding two with events in the window. */
 const USER_FILTER_CANDIDATES = 8;

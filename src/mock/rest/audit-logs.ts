@@ -102,9 +102,10 @@ export function handleAuditSearch(ctx: RestContext, kind: 'group' | 'org'): Mock
   if (userId !== undefined && !UUID.test(userId))
     return restFail(ctx, 400, 'user_id must be a UUID', { parameter: 'user_id' });
   if (kind === 'group' && ctx.drift('group-audit-user-filter-ignored')) userId = undefined;
-  const projectId = q.get('project_id') ?? undefined;
+  let projectId = q.get('project_id') ?? undefined;
   if (projectId !== undefined && !UUID.test(projectId))
     return restFail(ctx, 400, 'project_id must be a UUID', { parameter: 'project_id' });
+  if (kind === 'org' && ctx.drift('org-audit-project-filter-ignored')) projectId = undefined;
 
   const events = queryList(q, 'events');
   let excluded = queryList(q, 'exclude_events');
