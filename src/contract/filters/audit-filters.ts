@@ -135,7 +135,8 @@ function projectRelation(
 ): { label: string; query: Record<string, QueryValue>; holds: (i: Record<string, unknown>) => boolean; nonEmpty: boolean }[] {
   const project = mostFrequent(pool.map((i) => (typeof i.project_id === 'string' ? i.project_id : '')).filter((p) => p !== '')).at(-1);
   if (!project) return [];
-  return [{ label: `project_id=${project}`, query: { ...window, project_id: project }, holds: (i) => i.project_id === undefined || i.project_id === project, nonEmpty: true }];
+  // Oldest first: the newest events of a busy tenant (this run's own provision writes) name no project.
+  return [{ label: `project_id=${project}`, query: { ...window, sort_order: 'ASC', project_id: project }, holds: (i) => i.project_id === undefined || i.project_id === project, nonEmpty: true }];
 }
 
 /** Members whose filtered search is tried before giving up on finding two with events in the window. */
