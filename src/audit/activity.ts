@@ -1,15 +1,16 @@
 /**
- * Audit-log activity of this run merged with the last-seen state: the latest event per Snyk user id, and the
- * window in which all activity has been seen. This map grows with the number of users active in the window
+ * Audit-log activity of this run merged with the last-seen state: the latest event per Snyk user id, the
+ * outcome of each user's documented audit-log search, and the window in which all activity has been seen. This map grows with the number of users active in the window
  * (one small entry each), the one per-identity structure the audit keeps; the state file needs it anyway.
  */
-import type { ActivityRecord } from './inventory.ts';
-import type { ActivitySeen, ActivityView } from './rule.ts';
+import type { ActivityLookupRecord, ActivityRecord } from './inventory.ts';
+import type { ActivityLookup, ActivitySeen, ActivityView } from './rule.ts';
 import { stateKey, type LastSeenEntry, type LastSeenState } from './state.ts';
 
 export class ActivityIndex implements ActivityView {
   readonly #seen = new Map<string, LastSeenEntry>();
   readonly #apiweb = new Map<string, LastSeenEntry>();
+  readonly #lookups = new Map<string, ActivityLookup>();
   readonly #state: LastSeenState | undefined;
   #windowFrom: number | undefined;
   #events = 0;
@@ -30,6 +31,17 @@ export class ActivityIndex implements ActivityView {
     const entry: LastSeenEntry = { at: record.at, source: record.source };
     if (record.event) entry.event = record.event;
     this.#seen.set(record.userId, entry);
+  }
+
+  /** The outcome of a user's per-user audit-log search (collect.ts). */
+  addLookup(record: ActivityLookupRecord): void {
+    const lookup: ActivityLookup = { outcome: record.outcome };
+    if (record.reason !== undefined) lookup.reason = record.reason;
+    this.#lookups.set(record.userId, lookup);
+  }
+
+  lookup(userId: string): ActivityLookup | undefined {
+    return this.#lookups.get(userId);
   }
 
   /** An API & Web login, kept only for the state file. */

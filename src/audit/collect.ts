@@ -2,8 +2,10 @@
  * The inventory collector: reads the tenant through the TenantClient only and streams every record into a
  * sink (the engine) as its page arrives, so memory holds one page per request in flight.
  *
- * Order matters for one rule: audit-log activity is read before org memberships, so that a member can be
- * judged the moment it arrives (snyk-member-inactive). API & Web users and provisions are read alongside.
+ * Order matters for one rule: a member's audit-log activity is searched before its org membership is
+ * delivered, so that the member can be judged the moment it arrives (snyk-member-inactive). The REST spec's
+ * audit-log items name no user, so activity is read per user with the documented `user_id` filter, not by
+ * reading the whole log. API & Web users and provisions are read alongside.
  *
  * A source that cannot be read (credentials missing, 401/403, a page that is not the documented shape, a
  * network failure) gets the status `unavailable` (nothing read) or `partial` (some orgs or pages read) and a
@@ -227,27 +229,71 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
     finishSource('provisions');
   };
 
-  const readActivity = async (): Promise<void> => {
+  /**
+   * snyk-member-inactive's evidence: one user's audit-log events over the window, by the documented `user_id`
+   * filter ("Filter logs by user ID."), newest first (`sort_order` DESC), one item is enough. First the default
+   * search, then `events=api.access` (the spec: "api.access events are omitted from results unless explicitly
+   * requested using the events parameter"), in the member's org first, then the other configured orgs. Once
+   * per user id however many orgs it belongs to; a 401/403 stops the searches (the token cannot read logs).
+   */
+  const activityOperation: OperationName = 'GET /rest/orgs/{org_id}/audit_logs/search';
+  const searchesActivity = sources.has('audit-activity') && !snykMissing && !noOrgs;
+  const activityWindow = { from: new Date(options.activityFrom).toISOString(), to: new Date(options.now).toISOString() };
+  let activityDenied: string | undefined;
+  const activitySearches = new Map<string, Promise<void>>();
+  const searchActivity = async (userId: string, homeOrg: string): Promise<void> => {
+    const t = tally('audit-activity');
+    t.units++;
+    const lookup = (outcome: 'found' | 'none' | 'failed', reason?: string): void =>
+      sink.record({ kind: 'activity-lookup', from: 'audit-activity', source: activityOperation, fetchedAt: new Date().toISOString(), userId, outcome, ...(reason !== undefined ? { reason } : {}) });
+    if (activityDenied !== undefined) {
+      t.failed++;
+      return lookup('failed', activityDenied);
+    }
+    const orgs = [homeOrg, ...orgIds.filter((o) => o !== homeOrg)];
+    try {
+      for (const orgId of orgs) {
+        for (const events of [undefined, 'api.access']) {
+          const query = { ...activityWindow, size: 1, sort_order: 'DESC', user_id: userId, ...(events ? { events } : {}) };
+          const page = await client.send({ operation: activityOperation, api: 'rest', method: 'GET', path: `/rest/orgs/${encodeURIComponent(orgId)}/audit_logs/search`, query });
+          checkStatus(page);
+          const fetchedAt = new Date().toISOString();
+          // REST spec: `{ data: { items: [...] }, jsonapi, links }`.
+          const data = isObject(page.json) ? page.json.data : undefined;
+          if (!isObject(data) || !(Array.isArray(data.items) || data.items === undefined)) throw new PageError('a page has no data.items array');
+          const raw = (data.items as unknown[] | undefined)?.[0];
+          if (raw === undefined) continue;
+          const record = normaliseAuditEvent(raw, activityOperation, fetchedAt, userId);
+          if (isUnreadable(record)) throw new PageError(record.unreadable);
+          deliver(t, record);
+          return lookup('found');
+        }
+      }
+      lookup('none');
+    } catch (err) {
+      t.failed++;
+      const reason = describeFailure(err, `${activityOperation} (user_id ${userId})`);
+      if (t.reasons.size < 5) t.reasons.add(reason);
+      const status = (err as { status?: unknown }).status;
+      if (status === 401 || status === 403) {
+        activityDenied = reason;
+        // Every other member would be unknown for the same reason: the rule is unknown as a whole.
+        sink.sourceStatus('audit-activity', 'unavailable', reason);
+      }
+      lookup('failed', reason);
+    }
+  };
+  const searchActivityOnce = (userId: string, homeOrg: string): Promise<void> => {
+    let search = activitySearches.get(userId);
+    if (!search) activitySearches.set(userId, (search = searchActivity(userId, homeOrg)));
+    return search;
+  };
+  const finishActivity = (): void => {
     if (!sources.has('audit-activity')) return;
     if (snykMissing) return finishSource('audit-activity', snykMissing);
     if (noOrgs) return finishSource('audit-activity', undefined, noOrgs);
-    const t = tally('audit-activity');
-    const operation: OperationName = 'GET /rest/orgs/{org_id}/audit_logs/search';
-    const query = { from: new Date(options.activityFrom).toISOString(), to: new Date(options.now).toISOString(), size: PAGE_SIZE };
-    await mapLimit(orgIds, concurrency, (orgId) =>
-      unit(t, `${operation} (org ${orgId})`, async () => {
-        const spec = { operation, api: 'rest' as const, method: 'GET' as const, path: `/rest/orgs/${encodeURIComponent(orgId)}/audit_logs/search`, query };
-        for await (const page of client.restPages(spec)) {
-          checkStatus(page);
-          const fetchedAt = new Date().toISOString();
-          // snyk-api.md §6.8: `{ data: { items: [...] }, links }`.
-          const body = page.json;
-          const data = isObject(body) ? body.data : undefined;
-          if (!isObject(data) || !(Array.isArray(data.items) || data.items === undefined)) throw new PageError('a page has no data.items array');
-          for (const raw of (data.items as unknown[] | undefined) ?? []) deliver(t, normaliseAuditEvent(raw, operation, fetchedAt));
-        }
-      }),
-    );
+    // No member to search for is not "not configured": there was nothing to read.
+    if (tally('audit-activity').units === 0) return sink.sourceStatus('audit-activity', 'ok');
     finishSource('audit-activity');
   };
 
@@ -267,7 +313,12 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
           const fetchedAt = new Date().toISOString();
           const body = page.json;
           if (!isObject(body) || !Array.isArray(body.data)) throw new PageError('a page has no data array');
-          for (const raw of body.data) deliver(t, normaliseMembership(raw, scope, id, fetchedAt));
+          const items = body.data.map((raw) => normaliseMembership(raw, scope, id, fetchedAt));
+          if (scope === 'org' && searchesActivity) {
+            const users = [...new Set(items.flatMap((r) => (isUnreadable(r) || r.userId === undefined ? [] : [r.userId])))];
+            await mapLimit(users, concurrency, (userId) => searchActivityOnce(userId, id));
+          }
+          for (const item of items) deliver(t, item);
         }
       }),
     );
@@ -278,8 +329,8 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
     readApiwebUsers(),
     readProvisions(),
     (async () => {
-      await readActivity();
       await Promise.all([readMemberships('org'), readMemberships('group')]);
+      finishActivity();
     })(),
   ]);
 }

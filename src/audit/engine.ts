@@ -112,6 +112,7 @@ export class AuditEngine implements InventorySink {
     if (this.#finished) throw new Error('AuditEngine: record after finish');
     this.#stats.observe(record);
     if (record.kind === 'activity') this.#activity.add(record);
+    else if (record.kind === 'activity-lookup') this.#activity.addLookup(record);
     else if (this.#trackLogins && record.kind === 'apiweb-user' && record.id && typeof record.lastLogin === 'number') {
       this.#activity.addApiwebLogin(record.id, record.lastLogin);
     }

@@ -103,7 +103,11 @@ export interface ProvisionRecord extends RecordBase {
   raw: Readonly<Record<string, unknown>>;
 }
 
-/** One audit-log event attributed to a user (snyk-api.md §6.8: real items carry `user_id`). */
+/**
+ * One audit-log event of a user. The spec's item schema (AuditLogSearch.items) has no `user_id`: an event is
+ * attributed to the user named in the search's documented `user_id` filter ("Filter logs by user ID."), never
+ * to a field of the item.
+ */
 export interface ActivityRecord extends RecordBase {
   kind: 'activity';
   userId: string;
@@ -113,7 +117,20 @@ export interface ActivityRecord extends RecordBase {
   groupId?: string;
 }
 
-export type InventoryRecord = ApiWebUserRecord | MembershipRecord | ProvisionRecord | ActivityRecord;
+/**
+ * The outcome of the documented per-user audit-log search for one Snyk user over the run's window:
+ * `found` (an event, delivered as an ActivityRecord before this), `none` (every search answered, empty) or
+ * `failed` (a search could not be read: nothing can be concluded).
+ */
+export interface ActivityLookupRecord extends RecordBase {
+  kind: 'activity-lookup';
+  userId: string;
+  outcome: 'found' | 'none' | 'failed';
+  /** Why a search failed. */
+  reason?: string;
+}
+
+export type InventoryRecord = ApiWebUserRecord | MembershipRecord | ProvisionRecord | ActivityRecord | ActivityLookupRecord;
 
 /** Why a raw item could not become a record. */
 export interface Unreadable {
@@ -300,17 +317,17 @@ export function normaliseProvision(raw: unknown, orgId: string, fetchedAt: strin
 }
 
 /**
- * An audit-log search item (snyk-api.md §6.8). Events without `user_id` are not attributable to anyone and
- * are skipped (undefined); an attributable event with an unreadable time is unreadable.
+ * An audit-log search item (REST spec AuditLogSearch.items: `created`* and `event`* required; `content`,
+ * `org_id`, `group_id`, `project_id` optional) returned by a search filtered by `user_id`: the event is that
+ * user's. An item with an unreadable time is unreadable.
  */
 export function normaliseAuditEvent(
   raw: unknown,
   operation: OperationName,
   fetchedAt: string,
-): ActivityRecord | Unreadable | undefined {
+  userId: string,
+): ActivityRecord | Unreadable {
   if (!isObject(raw)) return { unreadable: 'an audit-log item is not an object' };
-  const userId = str(raw.user_id);
-  if (!userId) return undefined;
   const at = parseApiDate(raw.created);
   if (at === undefined) return { unreadable: `an audit-log item has an unreadable created: ${JSON.stringify(raw.created)}` };
   const record: ActivityRecord = { kind: 'activity', from: 'audit-activity', source: operation, fetchedAt, userId, at };

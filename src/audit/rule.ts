@@ -42,9 +42,17 @@ export interface ActivitySeen {
   event?: string;
 }
 
+/** What the documented per-user audit-log search (`user_id` filter) concluded for one user this run. */
+export interface ActivityLookup {
+  outcome: 'found' | 'none' | 'failed';
+  reason?: string;
+}
+
 /** Audit-log activity and the last-seen state, merged (activity.ts). */
 export interface ActivityView {
   lastSeen(userId: string): ActivitySeen | undefined;
+  /** The user's per-user search this run; undefined = none was made. */
+  lookup(userId: string): ActivityLookup | undefined;
   /** Start of the continuous window in which every audit-log event has been seen; undefined = none. */
   coveredSince(): number | undefined;
   /** The start of this run's audit-log query window. */

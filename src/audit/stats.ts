@@ -102,6 +102,8 @@ export class StatsCollector {
       case 'activity':
         c.auditLogEvents++;
         return;
+      case 'activity-lookup':
+        return;
     }
   }
 

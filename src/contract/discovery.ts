@@ -157,6 +157,16 @@ export function apiwebSample(ctx: CheckContext, maxPages = 20): Promise<ApiwebSa
 const uniq = (values: (string | undefined)[]): string[] =>
   [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))];
 
+/**
+ * User ids for the audit-log `user_id` filter. The spec's audit-log items name no user, so they come from the
+ * members of the org (or group) whose logs are searched: ids the API documents.
+ */
+export async function auditUserIds(ctx: CheckContext, op: AuditOperation): Promise<string[]> {
+  const members: MembershipOperation = op === 'GET /rest/orgs/{org_id}/audit_logs/search' ? 'GET /rest/orgs/{org_id}/memberships' : 'GET /rest/groups/{group_id}/memberships';
+  const walk = await membershipWalk(ctx, members, 2);
+  return uniq(walk.items.map((m) => m.userId)).slice(0, 20);
+}
+
 /** Pools of real values for positive generation, per operation. */
 export async function pools(ctx: CheckContext, op: OperationName): Promise<Partial<Record<PoolName, string[]>>> {
   const o = OPERATIONS[op];
@@ -173,7 +183,7 @@ export async function pools(ctx: CheckContext, op: OperationName): Promise<Parti
   if (o.pagination === 'rest-audit-cursor') {
     const { items } = await auditSample(ctx, op as AuditOperation);
     return {
-      auditUserIds: uniq(items.map((i) => (typeof i.user_id === 'string' ? i.user_id : undefined))).slice(0, 20),
+      auditUserIds: await auditUserIds(ctx, op as AuditOperation),
       auditEvents: uniq(items.map((i) => (typeof i.event === 'string' ? i.event : undefined))).slice(0, 30),
     };
   }

@@ -150,6 +150,23 @@ class ListCommand implements fc.AsyncCommand<Model, Real> {
   toString = (): string => 'list()';
 }
 
+/**
+ * seed 001, "Delete pending user provision": Response model `{ "ok": true }`; v1 spec: `ok` boolean,
+ * "Deletion succeeded.". A 200 that removed a pending provision says so with `ok: true` (the shape itself is
+ * response_schema_conformance's; here only the documented value of a deletion that happened).
+ */
+function deletedOkProblem(step: Step): [string, unknown][] | undefined {
+  if (step.response.status !== 200) return undefined;
+  const body = step.response.json;
+  const ok = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).ok : undefined;
+  if (ok === true) return undefined;
+  return [
+    ['Problem', 'deleting a pending provision answered 200 without "ok": true (seed 001 response model: { "ok": true }; spec: ok, "Deletion succeeded.")'],
+    ['Received ok', ok === undefined ? '(absent)' : ok],
+    ['Expected ok', true],
+  ];
+}
+
 class DeleteCommand implements fc.AsyncCommand<Model, Real> {
   constructor(readonly slot: number) {}
   check = (): boolean => true;
@@ -164,6 +181,8 @@ class DeleteCommand implements fc.AsyncCommand<Model, Real> {
       if (!isSuccess(step.response.status)) {
         diverge(r, DELETE, [['Problem', 'deleting a pending provision failed'], ['Received', step.response.status], ['Expected', '2xx']], step);
       }
+      const okProblem = deletedOkProblem(step);
+      if (okProblem) diverge(r, DELETE, okProblem, step);
       m.pending.delete(email);
     } else if (step.response.status !== 404) {
       diverge(r, DELETE, [['Problem', 'deleting an address without a pending provision'], ['Received', step.response.status], ['Expected', 404]], step);

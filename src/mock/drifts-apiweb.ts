@@ -124,4 +124,11 @@ export const APIWEB_DRIFTS = [
     description: 'An unknown `ordering` field answers 500 instead of a 400 field error.',
     expectedChecks: ['not_a_server_error'],
   },
+  {
+    name: 'users-page-total-missing',
+    operation: USERS,
+    kind: 'schema',
+    description: 'Pages lack `page_total` (seed 004 response schema: count, page_total — "Total number of pages." —, page, length, results).',
+    expectedChecks: ['response_schema_conformance', 'pagination_arithmetic'],
+  },
 ] as const satisfies readonly DriftDefinition[];

@@ -156,4 +156,27 @@ export const REST_LIST_DRIFTS = [
     description: 'Audit-log search answers 200 when Authorization is missing or wrong.',
     expectedChecks: ['ignored_auth'],
   },
+  // Documented behaviours exercised for issue 13 (item 4).
+  {
+    name: 'org-memberships-ending-before-from-start',
+    operation: ORG_MEMBERSHIPS,
+    kind: 'pagination',
+    description:
+      '`ending_before` is ignored: `links.prev` always leads to the first page (spec EndingBefore: "Return the page of results immediately before this cursor").',
+    expectedChecks: ['cursor_pagination'],
+  },
+  {
+    name: 'org-audit-project-filter-ignored',
+    operation: ORG_AUDIT,
+    kind: 'filters',
+    description: 'The `project_id` filter is ignored (spec: "Filter logs by project ID."): events of every project are returned.',
+    expectedChecks: ['filter_semantics'],
+  },
+  {
+    name: 'group-memberships-login-method-sort-ignored',
+    operation: GROUP_MEMBERSHIPS,
+    kind: 'ordering',
+    description: '`sort_by=login_method` (in the spec\'s sort_by enum) is accepted but the items come in creation order.',
+    expectedChecks: ['ordering_conformance'],
+  },
 ] as const satisfies readonly DriftDefinition[];

@@ -106,4 +106,28 @@ export const V1_DRIFTS = [
     description: 'DELETE answers `{"ok":"true"}`: `ok` is a string, not a boolean.',
     expectedChecks: ['response_schema_conformance'],
   },
+  // Documented assertions added for issue 13 (item 4): fields every documented response model shows.
+  {
+    name: 'provision-post-missing-role-public-id',
+    operation: POST_PROVISION,
+    kind: 'schema',
+    description:
+      'The POST response lacks `rolePublicId` (seed 001 response model: `{ "email", "rolePublicId", "role", "created" }`).',
+    expectedChecks: ['response_schema_conformance'],
+  },
+  {
+    name: 'provision-list-missing-role',
+    operation: GET_PROVISION,
+    kind: 'schema',
+    description: 'Pending provision entries lack `role` (seed 001, List pending user provisions response model shows it).',
+    expectedChecks: ['response_schema_conformance'],
+  },
+  {
+    name: 'provision-delete-ok-false',
+    operation: DELETE_PROVISION,
+    kind: 'lifecycle',
+    description:
+      'DELETE of a pending provision removes it but answers 200 `{"ok":false}` (seed 001 response model: `{ "ok": true }`; spec: "Deletion succeeded.").',
+    expectedChecks: ['provision_lifecycle'],
+  },
 ] as const satisfies readonly DriftDefinition[];

@@ -94,6 +94,32 @@ describe('inactive-account', () => {
     const run = evaluate([user({ last_login: null, is_apiuser: true }), user({ last_login: null, active: false })]);
     expect(run.of('inactive-account')).toEqual([]);
   });
+
+  test('should pass a user invited days ago who has not logged in yet (the clock starts at the documented changed)', () => {
+    const invited = user({ last_login: null, changed: daysAgo(3) });
+    const run = evaluate([invited]);
+    expect(run.of('inactive-account')).toEqual([]);
+    expect(run.outcome('inactive-account')).toBe('pass');
+  });
+
+  test('should fail a never-logged-in user only once changed is strictly older than the threshold, and show changed', () => {
+    const atCutoff = user({ last_login: null, changed: new Date(NOW - 90 * DAY_MS).toISOString() });
+    const justOver = user({ last_login: null, changed: new Date(NOW - 90 * DAY_MS - 1).toISOString() });
+    const run = evaluate([atCutoff, justOver]);
+    expect(subjects(run, 'inactive-account')).toEqual([idOf(justOver)]);
+    const f = run.of('inactive-account')[0];
+    expect(f?.message).toMatch(/never logged in/);
+    expect(f?.evidence.fields).toMatchObject({ last_login: null, changed: new Date(NOW - 90 * DAY_MS - 1).toISOString() });
+  });
+
+  test('should be unknown, never fail, for a never-logged-in user whose changed is missing or unreadable', () => {
+    const missing = userFrom(without(rawUser({ last_login: null }), 'changed'));
+    const garbage = user({ last_login: null, changed: 'last week' });
+    const run = evaluate([missing, garbage]);
+    expect(subjects(run, 'inactive-account', 'fail')).toEqual([]);
+    expect(subjects(run, 'inactive-account', 'unknown')).toEqual([idOf(missing), idOf(garbage)].sort());
+    expect(run.of('inactive-account')[0]?.message).toMatch(/changed is (missing|not a readable date)/);
+  });
 });
 
 describe('deactivated-with-roles', () => {

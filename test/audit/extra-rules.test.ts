@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { parsePolicy } from '../../src/audit/policy.ts';
-import { accountAdmin, accountViewer, daysAgo, evaluate, event, idOf, member, provision, subjects, teamAdmin, user } from './helpers.ts';
+import { accountAdmin, accountViewer, daysAgo, evaluate, event, searched, idOf, member, provision, subjects, teamAdmin, user } from './helpers.ts';
 
 describe('privileged-without-mfa', () => {
   test('should fail an account admin or billing admin without MFA and pass a team admin without MFA', () => {
@@ -77,29 +77,39 @@ describe('external-domain', () => {
 });
 
 describe('snyk-member-inactive', () => {
-  test('should fail a member without audit-log activity in 90 days and pass an active one', () => {
+  test('should fail a member whose user_id-filtered audit-log search found nothing in 90 days and pass an active one', () => {
     const idle = member({ userId: 'idle-user' });
     const busy = member({ userId: 'busy-user' });
-    const run = evaluate([idle, busy, event('busy-user', daysAgo(10)), event('idle-user', daysAgo(95))]);
+    const run = evaluate([event('busy-user', daysAgo(10)), searched('busy-user', 'found'), searched('idle-user'), idle, busy]);
     expect(subjects(run, 'snyk-member-inactive')).toEqual(['idle-user']);
     const f = run.of('snyk-member-inactive')[0];
     expect(f?.evidence.source).toBe('GET /rest/orgs/{org_id}/audit_logs/search');
+    expect(f?.evidence.fields).toMatchObject({ userSearch: 'none', lastActivity: null });
+    expect(f?.message).toMatch(/user_id/);
     expect(run.rules.find((r) => r.id === 'snyk-member-inactive')?.limits?.join(' ')).toMatch(/90 days/);
   });
 
+  test('should be unknown, never fail, for a member whose audit logs were not searched or whose search failed', () => {
+    const run = evaluate([searched('broken', 'failed', 'GET … answered 500'), member({ userId: 'unsearched' }), member({ userId: 'broken' })]);
+    expect(subjects(run, 'snyk-member-inactive', 'fail')).toEqual([]);
+    expect(subjects(run, 'snyk-member-inactive', 'unknown')).toEqual(['broken', 'unsearched']);
+    expect(run.of('snyk-member-inactive').find((f) => f.subject.id === 'broken')?.message).toMatch(/could not be read \(GET … answered 500\)/);
+    expect(run.of('snyk-member-inactive').find((f) => f.subject.id === 'unsearched')?.message).toMatch(/not searched/);
+  });
+
   test('should pass a member whose membership is younger than the threshold', () => {
-    const run = evaluate([member({ userId: 'newcomer', createdAt: daysAgo(5) })]);
+    const run = evaluate([searched('newcomer'), member({ userId: 'newcomer', createdAt: daysAgo(5) })]);
     expect(run.of('snyk-member-inactive')).toEqual([]);
   });
 
   test('should give one finding for a member of several orgs', () => {
-    const run = evaluate([member({ userId: 'twice' }), member({ userId: 'twice', orgId: 'org-2' })]);
+    const run = evaluate([searched('twice'), member({ userId: 'twice' }), member({ userId: 'twice', orgId: 'org-2' })]);
     expect(subjects(run, 'snyk-member-inactive')).toEqual(['twice']);
   });
 
   test('should be unknown above 90 days without a last-seen state covering the window', () => {
     const policy = parsePolicy('thresholds: { memberInactiveDays: 120 }\n', 'p.yaml');
-    const run = evaluate([member({ userId: 'quiet' }), member({ userId: 'seen' }), event('seen', daysAgo(30))], { policy });
+    const run = evaluate([searched('quiet'), event('seen', daysAgo(30)), searched('seen', 'found'), member({ userId: 'quiet' }), member({ userId: 'seen' })], { policy });
     expect(subjects(run, 'snyk-member-inactive', 'unknown')).toEqual(['quiet']);
     expect(subjects(run, 'snyk-member-inactive', 'fail')).toEqual([]);
     expect(run.rules.find((r) => r.id === 'snyk-member-inactive')?.limits?.join(' ')).toMatch(/exceeds the audit-log retention/);
@@ -111,9 +121,10 @@ describe('snyk-member-inactive', () => {
     expect(run.of('snyk-member-inactive')).toEqual([]);
   });
 
-  test('should be unknown per member when some audit logs could not be read', () => {
-    const run = evaluate([member({ userId: 'm' }), member({ userId: 'a' }), event('a', daysAgo(1))], { status: { 'audit-activity': 'partial' } });
+  test('should judge each member on its own search when some searches failed', () => {
+    const run = evaluate([searched('m', 'failed'), member({ userId: 'm' }), event('a', daysAgo(1)), searched('a', 'found'), member({ userId: 'a' }), searched('z'), member({ userId: 'z' })], { status: { 'audit-activity': 'partial' } });
     expect(subjects(run, 'snyk-member-inactive', 'unknown')).toEqual(['m']);
+    expect(subjects(run, 'snyk-member-inactive', 'fail')).toEqual(['z']);
   });
 });
 

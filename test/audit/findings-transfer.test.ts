@@ -114,7 +114,8 @@ describe('lean findings', () => {
   test('should keep only the judged values and the cutoff once in the evidence', () => {
     const run = mixedRun();
     const never = run.of('inactive-account').find((f) => f.evidence.fields && (f.evidence.fields as Record<string, unknown>).last_login === null);
-    expect(never?.evidence.fields).toEqual({ active: true, is_apiuser: false, last_login: null, cutoff: new Date(NOW - 90 * 86_400_000).toISOString() });
+    // A user who never logged in is judged on `changed` too (its clock starts there): it is a judged value.
+    expect(never?.evidence.fields).toEqual({ active: true, is_apiuser: false, last_login: null, changed: '2024-03-01T10:00:00.123456Z', cutoff: new Date(NOW - 90 * 86_400_000).toISOString() });
     expect(never?.message).toMatch(/threshold 90 days/);
     const stale = run.of('stale-provision').find((f) => f.outcome === 'fail');
     expect(stale?.evidence.fields).toEqual({ created: daysAgo(40), cutoff: new Date(NOW - 30 * 86_400_000).toISOString() });

@@ -105,10 +105,16 @@ export function member(
   return r;
 }
 
+/** An event found by the audit-log search filtered by `user_id` (the item itself names no user: REST spec). */
 export function event(userId: string, created: string, name = 'org.project.files.access', orgId = ORG): InventoryRecord {
-  const r = normaliseAuditEvent({ created, event: name, org_id: orgId, user_id: userId }, 'GET /rest/orgs/{org_id}/audit_logs/search', FETCHED);
-  if (r === undefined || isUnreadable(r)) throw new Error('bad event');
+  const r = normaliseAuditEvent({ created, event: name, org_id: orgId }, 'GET /rest/orgs/{org_id}/audit_logs/search', FETCHED, userId);
+  if (isUnreadable(r)) throw new Error('bad event');
   return r;
+}
+
+/** The outcome of one member's per-user audit-log search (default: both searches answered, no event). */
+export function searched(userId: string, outcome: 'found' | 'none' | 'failed' = 'none', reason?: string): InventoryRecord {
+  return { kind: 'activity-lookup', from: 'audit-activity', source: 'GET /rest/orgs/{org_id}/audit_logs/search', fetchedAt: FETCHED, userId, outcome, ...(reason ? { reason } : {}) };
 }
 
 export interface EngineRun extends AuditOutcome {

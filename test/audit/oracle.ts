@@ -34,7 +34,11 @@ export function coreOracle(users: readonly Record<string, unknown>[], provisions
     const id = String(u.id);
     if (active(u) && human(u) && u.mfa_enabled === false) out['mfa-disabled']?.push(id);
     const login = oracleDate(u.last_login);
-    if (active(u) && human(u) && (u.last_login === null || (login !== undefined && login < now - 90 * DAY_MS))) out['inactive-account']?.push(id);
+    // seed 004 documents no creation date: a user who never logged in is counted from `changed`.
+    const changed = oracleDate(u.changed);
+    const cutoff = now - 90 * DAY_MS;
+    const stale = u.last_login === null ? changed !== undefined && changed < cutoff : login !== undefined && login < cutoff;
+    if (active(u) && human(u) && stale) out['inactive-account']?.push(id);
     if (u.active === false && Array.isArray(u.user_roles) && u.user_roles.length > 0) out['deactivated-with-roles']?.push(id);
   }
   for (const p of provisions) {

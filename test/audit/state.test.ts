@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { DAY_MS } from '../../src/audit/api-date.ts';
 import { parsePolicy } from '../../src/audit/policy.ts';
 import { decodeState, encodeState, mergeState, readState, stateKey, writeState, type LastSeenState } from '../../src/audit/state.ts';
-import { daysAgo, evaluate, event, member, NOW } from './helpers.ts';
+import { daysAgo, evaluate, event, member, NOW, searched } from './helpers.ts';
 
 const SRC = 'GET /rest/orgs/{org_id}/audit_logs/search';
 
@@ -84,7 +84,8 @@ describe('inactivity beyond the 90-day audit-log window', () => {
   };
 
   test('should judge a 180-day threshold when the state covers the window', () => {
-    const run = evaluate([member({ userId: 'seen-150' }), member({ userId: 'seen-200' }), member({ userId: 'never-seen' }), member({ userId: 'fresh' }), event('fresh', daysAgo(3))], {
+    const searches = [searched('seen-150'), searched('seen-200'), searched('never-seen'), event('fresh', daysAgo(3)), searched('fresh', 'found')];
+    const run = evaluate([...searches, member({ userId: 'seen-150' }), member({ userId: 'seen-200' }), member({ userId: 'never-seen' }), member({ userId: 'fresh' })], {
       policy,
       state: covered,
     });
@@ -98,7 +99,7 @@ describe('inactivity beyond the 90-day audit-log window', () => {
 
   test('should stay unknown when the state window has a gap before this run', () => {
     const gap: LastSeenState = { ...covered, auditLog: { since: NOW - 400 * DAY_MS, until: NOW - 100 * DAY_MS } };
-    const run = evaluate([member({ userId: 'never-seen' })], { policy, state: gap });
+    const run = evaluate([searched('never-seen'), member({ userId: 'never-seen' })], { policy, state: gap });
     expect(run.of('snyk-member-inactive').map((f) => f.outcome)).toEqual(['unknown']);
   });
 });

@@ -42,10 +42,11 @@ describe('seeded data covers every audit rule and filter in a small tenant', () 
           (u) => ageDays(u.last_login) > 35 && ageDays(u.last_login) <= 45,
           (u) => ageDays(u.last_login) <= 35,
         ),
+        // A user who never logged in is inactive once its documented `changed` date is older than the threshold.
         'inactive-account never': both(
-          human,
-          (u) => u.last_login === null,
-          (u) => u.last_login !== null,
+          human.filter((u) => u.last_login === null),
+          (u) => ageDays(u.changed) > 90,
+          (u) => ageDays(u.changed) <= 90,
         ),
         'deactivated-with-roles': both(
           users.filter((u) => !u.active),
@@ -93,10 +94,15 @@ describe('seeded data covers every audit rule and filter in a small tenant', () 
         (m) => m.attributes.email.endsWith('@acme-corp.example.com'),
       );
       const from = new Date(now - 90 * DAY).toISOString();
-      const events = (await allRest(t, `/rest/orgs/${t.orgId}/audit_logs/search?version=${GA}&from=${from}`)).items;
+      // Items name no user (REST spec): a member's last event comes from the documented user_id filter.
       const lastSeen = new Map<string, number>();
-      for (const e of events)
-        if (e.user_id) lastSeen.set(e.user_id, Math.max(lastSeen.get(e.user_id) ?? 0, Date.parse(e.created)));
+      for (const m of members) {
+        for (const events of ['', '&events=api.access']) {
+          const q = `/rest/orgs/${t.orgId}/audit_logs/search?version=${GA}&from=${from}&user_id=${m.id}&size=1${events}`;
+          const e = (await send(t, q)).json.data.items[0];
+          if (e) lastSeen.set(m.id, Math.max(lastSeen.get(m.id) ?? 0, Date.parse(e.created)));
+        }
+      }
       const idle = (m: any, days: number) => (now - (lastSeen.get(m.id) ?? 0)) / DAY > days;
       rules['snyk-member-inactive 90'] = both(
         members,

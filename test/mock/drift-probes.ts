@@ -111,12 +111,18 @@ export const PROBES: Record<OperationName, Probe> = {
     log(await get(`${path}&sort_by=email&limit=100`));
     const email = (await get(`${path}&limit=10`)).json.data[2].relationships.user.data.attributes.email;
     log(await get(`${path}&email=${encodeURIComponent(email)}`));
+    // ending_before: links.prev of the third page.
+    const second = (await get(`${path}&limit=10`)).json.links?.next as string | undefined;
+    const third = second ? ((await get(second)).json.links?.next as string | undefined) : undefined;
+    const prev = third ? ((await get(third)).json.links?.prev as string | undefined) : undefined;
+    if (prev) log(await get(prev));
   },
   'GET /rest/groups/{group_id}/memberships': async (t, log, get) => {
     const path = `/rest/groups/${t.groupId}/memberships?version=${GA}`;
     await walk(get, log, `${path}&limit=10`);
     log(await get(`${path}&sort_by=email&limit=100`));
     log(await get(`${path}&role_name=Group%20Admin&limit=100`));
+    log(await get(`${path}&sort_by=login_method&sort_order=ASC&limit=100`));
   },
   'GET /rest/groups/{group_id}/audit_logs/search': async (t, log, get) => {
     const path = `/rest/groups/${t.groupId}/audit_logs/search?version=${GA}&from=2025-03-10T00:00:00Z`;
@@ -128,6 +134,9 @@ export const PROBES: Record<OperationName, Probe> = {
     const path = `/rest/orgs/${t.orgId}/audit_logs/search`;
     log(await get(`${path}?version=${GA}&from=2025-03-10T00:00:00Z&sort_order=ASC&size=10`));
     log(await get(`${path}?version=${GA}&from=2025-05-01T00:00:00Z&to=2025-05-03T00:00:00Z`));
+    const items = (await get(`${path}?version=${GA}&from=2025-03-10T00:00:00Z&size=100`)).json.data.items as any[];
+    const project = items.find((i) => i.project_id)?.project_id;
+    log(await get(`${path}?version=${GA}&from=2025-03-10T00:00:00Z&size=100&project_id=${project}`));
     log(await get(`${path}?version=2025-07-01`));
     log(await get(`${path}?version=${GA}`, { auth: 'none' }));
   },

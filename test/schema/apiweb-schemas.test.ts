@@ -157,9 +157,12 @@ describe('apiweb/user', () => {
 describe('apiweb/user-list', () => {
   const page = { count: 2, page_total: 1, page: 1, length: 10, results: [HUMAN, API_USER] };
 
-  it('should accept a documented page, and a page without the optional (per seed 004) page fields', () => {
+  it('should accept a documented page and require every field of seed 004\'s page object', () => {
     expectValid('apiweb/user-list', page);
-    expectValid('apiweb/user-list', { results: [] });
+    for (const field of ['count', 'page_total', 'page', 'length', 'results']) {
+      const { [field]: _gone, ...rest } = page as Record<string, unknown>;
+      expectRejected('apiweb/user-list', rest, { keyword: 'required', instancePath: '' });
+    }
   });
 
   it('should reject page 0, negative counts, non-integer fields and invalid users with their path', () => {

@@ -129,7 +129,7 @@ describe('schema registry', () => {
   });
 
   it('should accept an API & Web date without a zone by default and reject it under zone-required', () => {
-    const page = { results: [] as unknown[] };
+    const page = { count: 1, page_total: 1, page: 1, length: 10, results: [] as unknown[] };
     const user = {
       id: '8C5DbAFNbTDN',
       email: 'owner@example.com',

@@ -69,6 +69,15 @@ describe('v1/provision-entry', () => {
     });
   });
 
+  it('should reject an entry without role or rolePublicId (seed 001: every documented response model shows both)', () => {
+    for (const field of ['role', 'rolePublicId'] as const) {
+      expectRejected('v1/provision-entry', edited(documented, (d: Partial<typeof documented>) => delete d[field]), {
+        keyword: 'required',
+        params: { missingProperty: field },
+      });
+    }
+  });
+
   it('should reject a created that is not an ISO 8601 date-time with a zone', () => {
     for (const created of ['Date', '2019-02-04', '2019-02-04T06:19:00.000', 1549261140000]) {
       expectRejected('v1/provision-entry', { ...documented, created }, {

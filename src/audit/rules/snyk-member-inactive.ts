@@ -1,6 +1,15 @@
 /**
  * snyk-member-inactive: a Snyk org member with no audit-log activity within the threshold.
  *
+ * Evidence comes only from what the REST spec documents. Its audit-log item schema (AuditLogSearch.items:
+ * `created`, `event`, `content`, `org_id`, `group_id`, `project_id`) names no actor, and `content` is an
+ * object without documented fields, so an item is never attributed to anyone by its own fields (real items
+ * carry an undocumented `user_id`; it is not read). The search's `user_id` parameter is documented ("Filter
+ * logs by user ID."), so the collector searches each member's events over the window, twice: the default
+ * search, then `events=api.access` ("api.access events are omitted from results unless explicitly requested
+ * using the events parameter"): calling the API is activity. Both searches answered and empty: no activity,
+ * a failure. A search that failed or was not made: unknown, never a failure.
+ *
  * Limits (snyk-api.md §6.8): audit logs are kept for 90 days, are Enterprise-only, and do not record
  * logins/logouts, so "no activity" means "no audited action". A threshold above 90 days can be judged only
  * when the last-seen state kept by earlier nightly runs covers the whole window; otherwise a member without
@@ -17,7 +26,7 @@ export const AUDIT_LOG_RETENTION_DAYS = 90;
 
 export const snykMemberInactive: RuleDefinition = {
   id: 'snyk-member-inactive',
-  version: 1,
+  version: 2,
   title: 'Snyk org member with no audit-log activity within the threshold',
   severity: 'medium',
   rationale:
@@ -46,6 +55,7 @@ export const snykMemberInactive: RuleDefinition = {
     const days = params.maxInactiveDays ?? 90;
     const out = [
       `audit logs are retained for ${AUDIT_LOG_RETENTION_DAYS} days and do not record logins or logouts: activity means an audited action`,
+      'a member\'s activity is searched with the documented user_id filter (default events, then events=api.access); audit-log items themselves name no user in the spec',
     ];
     if (days > AUDIT_LOG_RETENTION_DAYS) {
       out.push(`threshold ${days} days exceeds the audit-log retention: members without activity are unknown unless the last-seen state covers the window`);
@@ -84,16 +94,20 @@ export const snykMemberInactive: RuleDefinition = {
         const subject = memberSubject(record);
         const at = { source: SOURCE_OPERATIONS['audit-activity'], fetchedAt: record.fetchedAt };
         if (record.userId === undefined) return judgement('unknown', subject, at, fields, 'cannot look up activity: the membership names no user id');
-        const complete = ctx.sourceStatus('audit-activity') === 'ok';
-        if (complete && covered !== undefined && covered <= cutoff) {
+        const lookup = ctx.activity.lookup(record.userId);
+        if (lookup) fields.userSearch = lookup.outcome;
+        if (lookup?.outcome === 'none' && covered !== undefined && covered <= cutoff) {
           const message = seen
             ? `no audit-log activity for ${Math.floor((ctx.now - seen.at) / DAY_MS)} days (threshold ${days} days)`
-            : `no audit-log activity within ${days} days`;
+            : `no audit-log activity within ${days} days: the audit-log search filtered by the member's user_id (default events and api.access) returned no event`;
           return judgement('fail', subject, at, fields, message);
         }
-        const why = !complete
-          ? 'some audit logs could not be read'
-          : `audit-log activity has been seen only since ${covered === undefined ? 'never' : iso(covered)}, after the cutoff`;
+        const why =
+          lookup === undefined
+            ? 'the audit logs were not searched for this member'
+            : lookup.outcome === 'failed'
+              ? `the audit-log search for this member could not be read${lookup.reason ? ` (${lookup.reason})` : ''}`
+              : `audit-log activity has been seen only since ${covered === undefined ? 'never' : iso(covered)}, after the cutoff`;
         return judgement('unknown', subject, at, fields, `cannot tell whether the member is inactive: ${why}`);
       },
     };

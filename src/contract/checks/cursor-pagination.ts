@@ -4,7 +4,7 @@
  * more than asked; `links.next` is a URL string or `{href}`, with or without the `/rest` prefix, for the same
  * collection, never `self` and never a page already read; no empty page carries `next`; the last page has no
  * `next`; walking small pages yields each item once and exactly the items of large pages; `links.prev` leads
- * back to the previous page.
+ * back to the previous page, and walking back from the last page (`ending_before`) gives every page again.
  */
 import type { ApiResponse } from '../../client/types.ts';
 import { fillPath, type Operation, type OperationName } from '../../model/operations.ts';
@@ -57,7 +57,7 @@ export const cursorPagination: ScenarioCheck = {
   family: 'pagination',
   severity: 'high',
   description:
-    'limit/size bounds, pages within the asked size, well-formed links.next without loops or empty pages, a last page without next, small pages = large pages, links.prev back.',
+    'limit/size bounds, pages within the asked size, well-formed links.next without loops or empty pages, a last page without next, small pages = large pages, links.prev back, and a walk back from the last page by links.prev (ending_before) that gives every page again.',
   operations: OPS,
   async run(ctx, op) {
     return { verdicts: await run(ctx, op) };
@@ -222,8 +222,55 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
       }
     }
   }
+  // 5. ending_before, walking back from the last page by links.prev.
+  if (!audit && verdicts.length === 0 && ended && pages.length >= 3) {
+    verdicts.push(...(await backwardWalk(ctx, name, pages, idsOf, warnings, f)));
+  }
   if (verdicts.length === 0) verdicts.push(pass([...new Set(warnings)]));
   return verdicts;
+}
+
+/**
+ * REST spec, EndingBefore: "Return the page of results immediately before this cursor" (StartingAfter: "…
+ * immediately after this cursor"). The cursors are opaque, so the ones the server wrote into `links.prev` are
+ * used: from the last page of a complete forward walk, each `prev` must give the forward walk's previous page,
+ * item for item, back to the first. A page without `prev` ends the walk (the Links schema makes `prev`
+ * optional) with a warning.
+ */
+async function backwardWalk(
+  ctx: CheckContext,
+  name: OperationName,
+  forward: readonly ApiResponse[],
+  idsOf: (r: ApiResponse) => string[],
+  warnings: string[],
+  f: (lines: [string, unknown][], response?: ApiResponse) => Verdict,
+): Promise<Verdict[]> {
+  // The forward walk's last page may be empty (a last page that links to an empty page): start before it.
+  let index = forward.length - 1;
+  while (index > 0 && idsOf(forward[index]!).length === 0) index--;
+  let current = forward[index]!;
+  for (let n = index - 1; n >= 0; n--) {
+    const prev = linkHref(links(current.json).prev);
+    if (!prev) {
+      warnings.push(`page ${n + 2} of ${forward.length} carries no links.prev: ending_before was exercised back to page ${n + 2} only`);
+      return [];
+    }
+    const back = await ctx.send(buildRequest(ctx, name, { path: prev, version: null }));
+    const want = idsOf(forward[n]!);
+    const got = back.status === 200 ? idsOf(back) : [];
+    if (back.status !== 200 || got.length !== want.length || got.some((id, i) => id !== want[i])) {
+      return [
+        f([
+          ['links.prev', prev],
+          ['Received', back.status === 200 ? `${got.length} item(s): ${got.slice(0, 3).join(', ')}${got.length > 3 ? ', …' : ''}` : back.status],
+          ['Expected', `page ${n + 1} of the forward walk (${want.length} item(s): ${want.slice(0, 3).join(', ')}${want.length > 3 ? ', …' : ''})`],
+          ['Problem', 'walking back by links.prev does not give the previous page (spec EndingBefore: "Return the page of results immediately before this cursor")'],
+        ], back),
+      ];
+    }
+    current = back;
+  }
+  return [];
 }
 
 async function follow(

@@ -27,7 +27,7 @@ export const orderingConformance: ScenarioCheck = {
   title: 'Results are not in the documented order',
   family: 'ordering',
   severity: 'medium',
-  description: 'ordering=field / -field (API & Web), sort_by + sort_order and their documented defaults (memberships), created order by sort_order (audit logs).',
+  description: 'ordering=field / -field (API & Web), every documented sort_by (login_method included) + sort_order and their documented defaults (memberships), created order by sort_order (audit logs).',
   operations: OPS,
   async run(ctx, op) {
     const name = op.name as OperationName;
@@ -108,6 +108,9 @@ const MEMBERSHIP_SORT_KEYS: Record<string, (m: MembershipView) => unknown> = {
   email: (m) => m.email,
   username: (m) => m.username,
   user_display_name: (m) => m.name,
+  // REST spec, sort_by of both membership lists: enum [username, user_display_name, email, login_method,
+  // role|role_name]; the user's `login_method` attribute is optional, so members without it are not judged.
+  login_method: (m) => m.loginMethod,
 };
 
 async function membershipOrdering(ctx: CheckContext, op: MembershipOperation): Promise<Verdict[]> {

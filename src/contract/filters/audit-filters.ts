@@ -2,11 +2,15 @@
  * filter_semantics for REST audit-log search (spec §6.8): `user_id`, `events`, `exclude_events`, a `from`
  * (inclusive) / `to` (exclusive) window that keeps exactly its items, `api.access` hidden unless asked for,
  * and the documented 90-day retention.
+ *
+ * The spec's item schema (AuditLogSearch.items) has no `user_id`: the `user_id` filter is judged by a
+ * relation between searches for members' ids, never by a field of the items (userFilterVerdicts). The
+ * `project_id` filter is judged by the items' documented `project_id` (projectRelation).
  */
 import type { ApiResponse, QueryValue } from '../../client/types.ts';
 import type { CheckContext } from '../check-context.ts';
 import type { Verdict } from '../check-types.ts';
-import { auditSample, auditWindow, type AuditOperation } from '../discovery.ts';
+import { auditSample, auditUserIds, auditWindow, type AuditOperation } from '../discovery.ts';
 import { buildRequest, describeRequest } from '../requests.ts';
 import { auditItems, linkHref, links } from '../tenant-data.ts';
 import { canonical } from '../checks/cursor-pagination.ts';
@@ -44,14 +48,13 @@ export async function auditFilters(ctx: CheckContext, op: AuditOperation): Promi
   const oldest = await ctx.send(buildRequest(ctx, op, { query: { size: 100, sort_order: 'ASC', ...window } }));
   const pool = [...sample, ...(oldest.status === 200 ? auditItems(oldest.json) : [])];
   // The rarest values: an ignored filter then shows many items that do not match.
-  const user = mostFrequent(pool.map((i) => str(i.user_id) ?? '').filter((u) => u !== '')).at(-1);
   const event = mostFrequent(pool.map((i) => str(i.event) ?? '').filter((e) => e !== '')).at(-1);
   const relations: { label: string; query: Record<string, QueryValue>; holds: (i: Record<string, unknown>) => boolean; nonEmpty: boolean }[] = [];
-  if (user) relations.push({ label: `user_id=${user}`, query: { ...window, user_id: user }, holds: (i) => i.user_id === undefined || i.user_id === user, nonEmpty: true });
   if (event) {
     relations.push({ label: `events=${event}`, query: { ...window, events: [event] }, holds: (i) => i.event === event, nonEmpty: true });
     relations.push({ label: `exclude_events=${event}`, query: { ...window, exclude_events: [event] }, holds: (i) => i.event !== event, nonEmpty: false });
   }
+  relations.push(...projectRelation(pool, window));
   const times = sample.map((i) => Date.parse(str(i.created) ?? '')).filter((t) => !Number.isNaN(t)).sort((x, y) => x - y);
   let windowExpected: Map<string, number> | undefined;
   if (times.length >= 4) {
@@ -89,9 +92,6 @@ export async function auditFilters(ctx: CheckContext, op: AuditOperation): Promi
       verdicts.push(fail(FILTER_SEMANTICS, lines([['Violating item', violator]]), { response: res.first, operation: op }));
       continue;
     }
-    if (rel.label.startsWith('user_id=') && res.items.some((i) => i.user_id === undefined)) {
-      warnings.push(`${rel.label}: some items carry no user_id, so the filter cannot be verified for them`);
-    }
     if (rel.nonEmpty && res.items.length === 0) {
       verdicts.push(fail(FILTER_SEMANTICS, lines([['Results', 0], ['Expected', 'at least the matching events seen without the filter']]), { response: res.first, operation: op }));
       continue;
@@ -105,6 +105,8 @@ export async function auditFilters(ctx: CheckContext, op: AuditOperation): Promi
       }
     }
   }
+
+  verdicts.push(...(await userFilterVerdicts(ctx, op, window, warnings)));
 
   // spec: "api.access events are omitted unless requested via events".
   const hidden = sample.find((i) => i.event === 'api.access');
@@ -121,3 +123,59 @@ export async function auditFilters(ctx: CheckContext, op: AuditOperation): Promi
   return verdicts.length > 0 ? verdicts : [pass(warnings)];
 }
 
+
+/**
+ * REST spec, `project_id` query parameter of both audit-log searches: "Filter logs by project ID.", and the
+ * item schema's `project_id`. The rarest project seen in the window is asked for: every item returned that
+ * names a project names that one, and the events seen for it without the filter come back.
+ */
+function projectRelation(
+  pool: readonly Record<string, unknown>[],
+  window: { from: string; to: string },
+): { label: string; query: Record<string, QueryValue>; holds: (i: Record<string, unknown>) => boolean; nonEmpty: boolean }[] {
+  const project = mostFrequent(pool.map((i) => (typeof i.project_id === 'string' ? i.project_id : '')).filter((p) => p !== '')).at(-1);
+  if (!project) return [];
+  // Oldest first: the newest events of a busy tenant (this run's own provision writes) name no project.
+  return [{ label: `project_id=${project}`, query: { ...window, sort_order: 'ASC', project_id: project }, holds: (i) => i.project_id === undefined || i.project_id === project, nonEmpty: true }];
+}
+
+/** Members whose filtered search is tried before giving up on finding two with events in the window. */
+const USER_FILTER_CANDIDATES = 8;
+
+/**
+ * REST spec, `user_id` query parameter of both audit-log searches: "Filter logs by user ID." An event is one
+ * user's, so the searches filtered by two different members share no event: a filter that is ignored returns
+ * the same events for both. The ids come from the memberships (documented), not from the items (the spec's
+ * items have no `user_id`); an item that does carry one (real responses do) must carry the id asked for.
+ */
+async function userFilterVerdicts(ctx: CheckContext, op: AuditOperation, window: { from: string; to: string }, warnings: string[]): Promise<Verdict[]> {
+  const found: { user: string; items: Map<string, Record<string, unknown>> }[] = [];
+  for (const user of (await auditUserIds(ctx, op)).slice(0, USER_FILTER_CANDIDATES)) {
+    const res = await auditFiltered(ctx, op, { ...window, user_id: user });
+    const lines = (extra: [string, unknown][]): [string, unknown][] => [['Filter', `user_id=${user}`], ...extra, ['Request', describeRequest(res.request)]];
+    if (res.first.status !== 200) return [fail(FILTER_SEMANTICS, lines([['Received', res.first.status], ['Expected', 200]]), { response: res.first, operation: op })];
+    const other = res.items.find((i) => typeof i.user_id === 'string' && i.user_id !== user);
+    if (other) return [fail(FILTER_SEMANTICS, lines([['Problem', 'an item names another user ("Filter logs by user ID.")'], ['Violating item', other]]), { response: res.first, operation: op })];
+    if (res.items.length === 0) continue;
+    found.push({ user, items: new Map(res.items.map((i) => [canonical(i), i])) });
+    if (found.length === 2) break;
+  }
+  const [a, b] = found;
+  if (!a || !b) {
+    warnings.push(`user_id: fewer than two members have events in ${window.from}..${window.to}, so the filter could not be compared between users`);
+    return [];
+  }
+  const shared = [...a.items.keys()].find((k) => b.items.has(k));
+  if (shared === undefined) return [];
+  return [
+    fail(
+      FILTER_SEMANTICS,
+      [
+        ['Filter', `user_id=${a.user} and user_id=${b.user}`],
+        ['Problem', 'the same event is returned for two different users: the spec says user_id filters logs by user ID ("Filter logs by user ID.")'],
+        ['Shared item', a.items.get(shared)],
+      ],
+      { operation: op },
+    ),
+  ];
+}

@@ -96,7 +96,7 @@ export function handleApiweb(ctx: HandlerContext): MockResponse {
   for (let i = start; i < end; i++) parts.push(serializer.json(selection.at(i), variant));
   const reportedCount = ctx.drift('users-count-off-by-one') ? count + 1 : count;
   const body = Buffer.from(
-    `{"count":${reportedCount},"page_total":${pageTotal},"page":${q.page},"length":${length},"results":[${parts.join(',')}]}`,
+    `{"count":${reportedCount},${ctx.drift('users-page-total-missing') ? '' : `"page_total":${pageTotal},`}"page":${q.page},"length":${length},"results":[${parts.join(',')}]}`,
     'utf8',
   );
   if (cache.size >= PAGE_CACHE_LIMIT) cache.delete(cache.keys().next().value!);

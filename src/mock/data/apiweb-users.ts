@@ -59,6 +59,8 @@ interface Profile {
   billing?: boolean;
   /** Days since the last login; null: never logged in. */
   loginDays?: number | null;
+  /** Days since `changed` (default: drawn); a never-logged-in user's inactivity clock starts there. */
+  changedDays?: number;
   external?: boolean;
   labels?: number[];
   /** [role index, tier, team or target index]. */
@@ -84,8 +86,8 @@ const PLANTED: readonly Profile[] = [
   { mfa: false, loginDays: 3, roles: [[DEVELOPER, 'team', 0]] },
   // 2: inactive-account positive under every profile (400 days).
   { mfa: true, loginDays: 400, labels: [1], roles: [[VIEWER, 'account']] },
-  // 3: inactive-account positive: never logged in.
-  { mfa: true, loginDays: null, roles: [[DEVELOPER, 'scope', 0]] },
+  // 3: inactive-account positive: never logged in, record unchanged for 200 days.
+  { mfa: true, loginDays: null, changedDays: 200, roles: [[DEVELOPER, 'scope', 0]] },
   // 4: 60 days: positive for 35/45-day profiles, negative for 90.
   { mfa: true, loginDays: 60, labels: [2], roles: [[SCAN_MANAGER, 'team', 1]] },
   // 5: 40 days: positive for 35 only.
@@ -118,7 +120,8 @@ const PLANTED: readonly Profile[] = [
   { mfa: true, loginDays: 4, labels: [0, 2], roles: [[TARGET_OPERATOR, 'scope', 3]] },
   // 15 and 16: one label each (label AND negatives, OR positives).
   { mfa: true, loginDays: 6, labels: [0], roles: [[DEVELOPER, 'team', 4]] },
-  { mfa: true, loginDays: 8, labels: [2], roles: [[TEAM_ADMIN, 'team', 5]] },
+  // 16 is also an inactive-account negative: invited 3 days ago, not logged in yet (the clock starts at `changed`).
+  { mfa: true, loginDays: null, changedDays: 3, labels: [2], roles: [[TEAM_ADMIN, 'team', 5]] },
   // 17: active human without any role (no_access=true).
   { mfa: true, loginDays: 9, roles: [] },
   // 18: team role plus an account-tier Viewer role.
@@ -263,7 +266,8 @@ export function generateApiwebUsers(
     });
 
     const lastLogin = loginDays === null ? null : stamp(loginDays);
-    const changedDays = loginDays === null ? rng.next() * 700 : Math.min(700, loginDays + rng.next() * 60);
+    const drawn = rng.next();
+    const changedDays = planted?.changedDays ?? (loginDays === null ? drawn * 700 : Math.min(700, loginDays + drawn * 60));
     // Apps have no mailbox: about half the API users are served with `email: ""` (fixture
     // users-list.200.documented-shape.json); planted user 11 is one of them.
     const noMailbox = !human && (planted ? index === 11 : rng.chance(0.5));

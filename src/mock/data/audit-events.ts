@@ -1,5 +1,6 @@
 /**
- * Seeded audit-log events (REST audit-log search, snyk-api.md §6.8): tied to member user ids, spread over the
+ * Seeded audit-log events (REST audit-log search, snyk-api.md §6.8): tied to member user ids (served only
+ * through the `user_id` filter: the spec's items carry no user), spread over the
  * past 90 days, plus a few older ones that the logs' 90-day retention must hide. Members planted without
  * activity have no event at all. `api.access` events exist but are hidden unless asked for by `events`.
  */
@@ -14,6 +15,7 @@ export interface AuditEvent {
   event: string;
   /** Org index for org events; undefined for group-level events. */
   org?: number;
+  /** The actor: what the `user_id` filter matches; never serialised (not in the spec's item schema). */
   userId?: string;
   projectId?: string;
   content: Record<string, unknown>;

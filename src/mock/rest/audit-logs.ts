@@ -3,7 +3,9 @@
  * (GA 2024-04-29; snyk-api.md §6.8): `cursor`, `size` 1..100 (default 100), `from` (inclusive, default the
  * start of yesterday) and `to` (exclusive), `sort_order` (default DESC), `user_id`, `project_id`, `events` or
  * `exclude_events` (not both). 90 days of retention; `api.access` only when asked for by `events`.
- * Items: `created`, `event`, `org_id`/`group_id`, `project_id`, `user_id` (keys omitted rather than null), `content`.
+ * Items follow the spec's item schema (AuditLogSearch.items): `created`, `event`, `org_id`/`group_id`,
+ * `project_id` (keys omitted rather than null), `content`. The spec has no `user_id` on items, so the mock sends
+ * none: the actor is known only through the documented `user_id` filter.
  */
 import { DAY_MS, isoMs } from '../clock.ts';
 import type { AuditEvent } from '../data/audit-events.ts';
@@ -100,9 +102,10 @@ export function handleAuditSearch(ctx: RestContext, kind: 'group' | 'org'): Mock
   if (userId !== undefined && !UUID.test(userId))
     return restFail(ctx, 400, 'user_id must be a UUID', { parameter: 'user_id' });
   if (kind === 'group' && ctx.drift('group-audit-user-filter-ignored')) userId = undefined;
-  const projectId = q.get('project_id') ?? undefined;
+  let projectId = q.get('project_id') ?? undefined;
   if (projectId !== undefined && !UUID.test(projectId))
     return restFail(ctx, 400, 'project_id must be a UUID', { parameter: 'project_id' });
+  if (kind === 'org' && ctx.drift('org-audit-project-filter-ignored')) projectId = undefined;
 
   const events = queryList(q, 'events');
   let excluded = queryList(q, 'exclude_events');
@@ -183,7 +186,6 @@ function itemJson(ctx: RestContext, e: AuditEvent, omitCreated: boolean): Record
   if (e.org !== undefined) item.org_id = snyk.orgs[e.org]!.id;
   else item.group_id = snyk.group.id;
   if (e.projectId !== undefined) item.project_id = e.projectId;
-  if (e.userId !== undefined) item.user_id = e.userId;
   item.content = e.content;
   return item;
 }

@@ -91,7 +91,9 @@ export function handleMemberships(ctx: RestContext, kind: 'group' | 'org'): Mock
   const sortByText = q.get('sort_by');
   let sortKey: MembershipSortKey = 'created';
   if (sortByText !== null) {
-    const key = SORT_BY[kind][sortByText];
+    let key = SORT_BY[kind][sortByText];
+    // Accepted, but served in the default (creation) order.
+    if (key === 'login_method' && kind === 'group' && ctx.drift('group-memberships-login-method-sort-ignored')) key = 'created';
     if (!key)
       return restFail(ctx, 400, `sort_by must be one of ${Object.keys(SORT_BY[kind]).join(', ')}`, {
         parameter: 'sort_by',
@@ -164,7 +166,7 @@ export function handleMemberships(ctx: RestContext, kind: 'group' | 'org'): Mock
     start = bound(cursor, true);
     if (kind === 'org' && ctx.drift('org-memberships-duplicates-across-pages') && start > 0) start -= 1;
     end = Math.min(list.length, start + pageSize);
-  } else if (cursor) {
+  } else if (cursor && !(kind === 'org' && ctx.drift('org-memberships-ending-before-from-start'))) {
     end = bound(cursor, false);
     start = Math.max(0, end - pageSize);
   } else {

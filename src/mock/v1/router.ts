@@ -18,9 +18,11 @@ const PROVISION_PATH = /^\/v1\/org\/([^/]+)\/provision\/?$/;
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-export function provisionJson(p: Provision, omitCreated: boolean): Record<string, unknown> {
+export function provisionJson(p: Provision, omitCreated: boolean, omit: { role?: boolean; rolePublicId?: boolean } = {}): Record<string, unknown> {
   // Seed 001 response model order: email, rolePublicId, role, created.
-  const out: Record<string, unknown> = { email: p.email, rolePublicId: p.rolePublicId, role: p.role };
+  const out: Record<string, unknown> = { email: p.email };
+  if (!omit.rolePublicId) out.rolePublicId = p.rolePublicId;
+  if (!omit.role) out.role = p.role;
   if (!omitCreated) out.created = isoMs(p.createdMs);
   return out;
 }
@@ -53,7 +55,8 @@ export function handleV1(ctx: HandlerContext): MockResponse {
 
 function listProvisions(ctx: HandlerContext, orgId: string): MockResponse {
   const omit = ctx.drift('provision-list-missing-created');
-  const body = ctx.tenant.provisions.list(orgId).map((p) => provisionJson(p, omit));
+  const roleOmitted = { role: ctx.drift('provision-list-missing-role') };
+  const body = ctx.tenant.provisions.list(orgId).map((p) => provisionJson(p, omit, roleOmitted));
   const response = v1Json(200, body);
   if (ctx.drift('provision-list-html-content-type')) response.headers['content-type'] = 'text/html; charset=utf-8';
   return response;
@@ -129,7 +132,7 @@ function createProvision(ctx: HandlerContext, orgId: string): MockResponse {
       content: { email: address, role: served.role, rolePublicId: served.rolePublicId },
     });
   }
-  return v1Json(200, provisionJson(provision, ctx.drift('provision-post-missing-created')));
+  return v1Json(200, provisionJson(provision, ctx.drift('provision-post-missing-created'), { rolePublicId: ctx.drift('provision-post-missing-role-public-id') }));
 }
 
 function orgIndex(ctx: HandlerContext, orgId: string): number {
@@ -159,5 +162,5 @@ function deleteProvision(ctx: HandlerContext, orgId: string): MockResponse {
       content: { email: existing.email },
     });
   }
-  return v1Json(200, { ok });
+  return v1Json(200, { ok: ctx.drift('provision-delete-ok-false') ? false : ok });
 }

@@ -9,18 +9,18 @@ export interface ApiwebUserList {
   /**
    * Total number of results.
    */
-  count?: number;
+  count: number;
   /**
    * Total number of pages.
    */
-  page_total?: number;
+  page_total: number;
   /**
    * Number of the current page. The first page is 1. Defaults to 1 if no specific page is requested.
    */
-  page?: number;
+  page: number;
   /**
    * Number of results returned per page.
    */
-  length?: number;
-  results?: ApiwebUser[];
+  length: number;
+  results: ApiwebUser[];
 }

@@ -19,8 +19,8 @@ export interface ProvisionEntry {
   /**
    * Name of the role granted for this user.
    */
-  role?: string;
-  rolePublicId?: RolePublicId;
+  role: string;
+  rolePublicId: RolePublicId;
   /**
    * Timestamp of when this provision record was created.
    */
