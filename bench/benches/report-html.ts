@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../../test/support/launch-chromium.ts';
 import type { Bench, BenchContext, BenchResult } from '../harness/bench.ts';
 import { figure, round } from '../harness/figure.ts';
 import { startMockProcess } from '../harness/mock-process.ts';
@@ -45,6 +44,7 @@ export const reportHtml: Bench = {
     if (!existsSync(file)) throw new Error(`the audit wrote no report.html in ${dir}`);
     const bytes = (await stat(file)).size;
 
+    const { launchChromium } = await import('../../test/support/launch-chromium.ts');
     const browser = await launchChromium();
     const loads: number[] = [];
     const rendered: number[] = [];

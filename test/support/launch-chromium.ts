@@ -49,7 +49,7 @@ const SPARTICUZ_FLAGS_THAT_FIT = new Set([
   '--no-zygote',
 ]);
 
-export interface ChromiumBuild {
+interface ChromiumBuild {
   /** The executable playwright-core starts. */
   executablePath: string;
   /** Where it came from: `CHROMIUM_PATH`, or the version of the @sparticuz/chromium package. */

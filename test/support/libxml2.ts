@@ -8,10 +8,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XmlDocument, XmlLibError, XsdValidator } from 'libxml2-wasm';
 
 /** The Jenkins/Surefire JUnit schema our junit.xml is checked against. */
-export const JUNIT_XSD = fileURLToPath(new URL('../reporters/junit.xsd', import.meta.url));
+const JUNIT_XSD = fileURLToPath(new URL('../reporters/junit.xsd', import.meta.url));
 
 /** libxml2's verdict: `errors` holds its messages, one per problem, each prefixed with the line it found it on. */
-export interface XmlVerdict {
+interface XmlVerdict {
   ok: boolean;
   errors: string[];
 }
