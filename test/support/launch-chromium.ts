@@ -4,7 +4,7 @@
  * system Chromium that `CHROMIUM_PATH` names when it is set.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -94,6 +94,7 @@ async function unpackedSparticuz(): Promise<{ path: string; version: string }> {
   const path = join(dir, 'chromium');
   if (existsSync(path)) return { path, version };
   mkdirSync(dir, { recursive: true });
+  removeAbandoned(dir);
   const partial = join(dir, `chromium.${process.pid}.${randomBytes(4).toString('hex')}.part`);
   try {
     await pipeline(createReadStream(join(root, 'bin', 'chromium.br')), createBrotliDecompress(), createWriteStream(partial));
@@ -103,6 +104,16 @@ async function unpackedSparticuz(): Promise<{ path: string; version: string }> {
     rmSync(partial, { force: true });
   }
   return { path, version };
+}
+
+/** Removes the half-written copies a killed process left (an unpack takes seconds; ten minutes is abandoned). */
+function removeAbandoned(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.part')) continue;
+    const file = join(dir, name);
+    const written = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    if (Date.now() - written > 10 * 60_000) rmSync(file, { force: true });
+  }
 }
 
 /** Which Chromium to start, and with which flags. */
