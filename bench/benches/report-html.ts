@@ -8,21 +8,11 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Bench, BenchContext, BenchResult } from '../harness/bench.ts';
-import { BenchUnavailable } from '../harness/bench.ts';
 import { figure, round } from '../harness/figure.ts';
 import { startMockProcess } from '../harness/mock-process.ts';
 import { timedAuditRun } from '../harness/audit-run.ts';
 import { AUDIT_E2E_KEY, FULL_TENANT, QUICK_TENANT, type AuditE2eShared } from './audit-e2e.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const LOADS = 3;
 
 async function reportDir(ctx: BenchContext): Promise<{ dir: string; users: number; from: string }> {
@@ -49,14 +39,13 @@ export const reportHtml: Bench = {
   title: 'report.html size and Chromium load time for the large tenant',
   timeoutMs: (quick) => (quick ? 180_000 : 300_000),
   async run(ctx: BenchContext): Promise<BenchResult> {
-    if (!existsSync(CHROMIUM)) throw new BenchUnavailable(`${CHROMIUM} is not installed`);
     const { dir, users, from } = await reportDir(ctx);
     const file = join(dir, 'report.html');
     if (!existsSync(file)) throw new Error(`the audit wrote no report.html in ${dir}`);
     const bytes = (await stat(file)).size;
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    const { launchChromium } = await import('../../test/support/launch-chromium.ts');
+    const browser = await launchChromium();
     const loads: number[] = [];
     const rendered: number[] = [];
     const errors: string[] = [];

@@ -1,26 +1,26 @@
 /**
- * The HTML report in real Chromium (Debian's /usr/bin/chromium through playwright-core; .ci/run installs it),
+ * The HTML report in real Chromium (playwright-core driving the build that npm ci brings, test/support/launch-chromium.ts),
  * opened from file:// like a report attached to a ticket.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResults } from '../../src/model/results.ts';
 import { type RenderHtmlOptions, renderHtml } from '../../reporters/html/render-html.ts';
+import { launchChromium } from '../support/launch-chromium.ts';
 import { HOSTILE, emptyResults, hostileResults, largeResults, normalResults } from './results-builder.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stc-html-'));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,8 +37,12 @@ interface Opened {
 
 /** Writes the report, opens it from disk and waits until the viewer says it is ready. */
 async function open(name: string, results: RunResults, options?: RenderHtmlOptions): Promise<Opened> {
+  return openHtml(name, renderHtml(results, options));
+}
+
+async function openHtml(name: string, html: string): Promise<Opened> {
   const file = join(dir, `${name}.html`);
-  writeFileSync(file, renderHtml(results, options));
+  writeFileSync(file, html);
   const url = pathToFileURL(file).href;
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const requests: string[] = [];
@@ -61,6 +65,17 @@ async function open(name: string, results: RunResults, options?: RenderHtmlOptio
   expect(await page.getAttribute('body', 'data-state')).toBe('ready');
   return { page, url, requests, dialogs, errors, loadMs };
 }
+
+/** What an injected script leaves behind: the dialogs it opened, the flag it set, the elements and handlers it added. */
+async function injectionSigns({ page, dialogs }: Opened): Promise<{ dialogs: string[]; pwned: unknown; foreignElements: number; handlers: number }> {
+  return {
+    dialogs,
+    pwned: await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    foreignElements: await page.$$eval('img, iframe, object, embed', (e) => e.length),
+    handlers: await page.$$eval('*', (els) => els.filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length),
+  };
+}
+const INERT = { dialogs: [], pwned: undefined, foreignElements: 0, handlers: 0 };
 
 async function count(page: Page): Promise<number> {
   return Number(await page.getAttribute('#finding-count', 'data-count'));
@@ -130,14 +145,12 @@ describe('report.html in Chromium', () => {
 
   for (const compress of ['never', 'always'] as const) {
     it(`should keep hostile tenant data inert (${compress === 'never' ? 'plain' : 'gzip'} payload)`, async () => {
-      const { page, url, requests, dialogs, errors } = await open(`hostile-${compress}`, hostileResults(), { compress });
+      const opened = await open(`hostile-${compress}`, hostileResults(), { compress });
+      const { page, url, requests, dialogs, errors } = opened;
       // Give any injected handler a chance to fire before asserting it did not.
       await page.waitForTimeout(300);
-      expect(dialogs).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-      expect(await page.$$eval('img, iframe, object, embed', (e) => e.length)).toBe(0);
+      expect(await injectionSigns(opened)).toEqual(INERT);
       expect(await page.$$eval('script', (e) => e.length)).toBe(2);
-      expect(await page.$$eval('*', (els) => els.filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length)).toBe(0);
       expect(await page.textContent('#partial-banner')).toContain(HOSTILE.img);
       expect(await page.textContent('#contract')).toContain(HOSTILE.script);
       await expectCount(page, () => page.fill('#finding-search', '<img src=x'), 2);
@@ -154,6 +167,21 @@ describe('report.html in Chromium', () => {
       await page.close();
     });
   }
+
+  // The negative case: the checks above can fail. A report whose renderer let the tenant's markup through as
+  // markup, with no CSP to stop it, must show every sign of the injected script having run in this Chromium.
+  it('should catch a report that runs an injected script', async () => {
+    const html = renderHtml(hostileResults())
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+      .replace('<body>', `<body>${HOSTILE.img}`);
+    expect(html).not.toContain('Content-Security-Policy');
+    const opened = await openHtml('injected', html);
+    await opened.page.waitForFunction(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined, undefined, { timeout: 5_000 });
+    const signs = await injectionSigns(opened);
+    expect(signs).not.toEqual(INERT);
+    expect(signs).toEqual({ dialogs: ['1'], pwned: 1, foreignElements: 1, handlers: 1 });
+    await opened.page.close();
+  });
 
   it('should render an empty run', async () => {
     const { page, errors } = await open('empty', emptyResults());

@@ -1,7 +1,7 @@
 /**
- * Every example payload in ../shared/research/fixtures validates against its schema, or fails for the reason the
- * fixtures README gives. The table is the single mapping fixture → schema; a fixture added to the folder
- * without a row here fails the completeness test.
+ * Every example payload in test/fixtures/snyk validates against its schema, or fails for the reason the fixtures
+ * README gives. The table is the single mapping fixture → schema; a fixture added to the folder without a row here,
+ * or without its provenance in the README, fails the completeness tests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { schemas } from '../../src/schema/registry.ts';
 import { expectRejected, expectValid, sid, type ExpectedError } from './expect-schema.ts';
 
-// CI clones the repository with shared/ beside it: <repo>/../shared.
-const FIXTURES = fileURLToPath(new URL('../../../shared/research/fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/snyk/', import.meta.url));
 
 type Row =
   | { schema: string; valid: true }
@@ -97,9 +96,15 @@ function listFixtures(dir: string, prefix = ''): string[] {
 
 const load = (file: string): unknown => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
 
-describe('research fixtures', () => {
+describe('Snyk example payloads (test/fixtures/snyk)', () => {
   it('should have a row for every fixture file and no row without a file', () => {
     expect(Object.keys(TABLE).sort()).toEqual(listFixtures(FIXTURES));
+  });
+
+  it('should give every fixture file its own README row saying where it comes from', () => {
+    const readme = readFileSync(join(FIXTURES, 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| `[^`]+\.json` \| [^|]+ \| [^|]+ \|$/.test(line));
+    expect(rows.map((line) => line.slice(3, line.indexOf('`', 3))).sort()).toEqual(listFixtures(FIXTURES));
   });
 
   it('should expect exactly the fixtures the README marks as FAILS to fail', () => {
