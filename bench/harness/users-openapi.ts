@@ -54,7 +54,7 @@ export function buildUsersOpenApi(): Record<string, unknown> {
       if (k === '$ref' && typeof v === 'string') {
         const [file, pointer] = v.split('#') as [string, string | undefined];
         const target = file ? new URL(file, baseId).href : baseId;
-        if (pointer && pointer.startsWith('/$defs/')) {
+        if (pointer?.startsWith('/$defs/')) {
           out[k] = `#/components/schemas/${nameOf.get(`${target}#${pointer}`) ?? hoistDef(target, pointer)}`;
         } else {
           out[k] = `#/components/schemas/${schemaName(target)}`;
@@ -62,7 +62,6 @@ export function buildUsersOpenApi(): Record<string, unknown> {
       } else if (k === 'format' && v === 'apiweb-date-time') {
         out[k] = 'date-time';
       } else if (k === '$id' || k === '$schema' || k === '$defs') {
-        continue;
       } else {
         out[k] = rewrite(v, baseId);
       }

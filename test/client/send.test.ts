@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
 import { INVALID_JWT, INVALID_SNYK_TOKEN } from '../../src/client/request-builder.ts';
 import type { TenantClient } from '../../src/client/types.ts';
-import { ConfigError, StcError } from '../../src/model/errors.ts';
+import { ConfigError, type StcError } from '../../src/model/errors.ts';
 import { APIWEB_TOKEN, SNYK_TOKEN, json, startTestServer, testConfig, type TestServer } from './test-server.ts';
 
 let server: TestServer | undefined;

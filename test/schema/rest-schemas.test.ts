@@ -259,7 +259,7 @@ describe.each([
       instancePath: '/data/0/relationships',
       params: { missingProperty: kind },
     });
-    const noEmail = edited(item, (d) => void delete (d.relationships.user?.data.attributes as { email?: string }).email);
+    const noEmail = edited(item, (d) => void delete (d.relationships.user!.data.attributes as { email?: string }).email);
     expectRejected(schema, { ...page, data: [noEmail] }, {
       keyword: 'required',
       instancePath: '/data/0/relationships/user/data/attributes',

@@ -152,7 +152,7 @@
       c.counterexample !== void 0 ? pre(valueText(c.counterexample)) : null,
       c.exchange ? exchangeBlock(c.exchange) : null,
       c.reproduction ? h("div", { cls: "repro" }, [h("div", { cls: "repro-head" }, [h("h4", { text: "Reproduce with curl" }), copyButton(() => c.reproduction ?? "")]), pre(c.reproduction, "code curl")]) : null,
-      c.warnings && c.warnings.length ? h("ul", { cls: "warnlist" }, c.warnings.map((w) => h("li", { text: w }))) : null
+      c.warnings?.length ? h("ul", { cls: "warnlist" }, c.warnings.map((w) => h("li", { text: w }))) : null
     ]);
     return h("details", { cls: "fcard", attrs: { open: "" } }, [
       h("summary", null, [badge(kind, CHECK_LABEL[c.outcome] || c.outcome), h("span", { cls: "fcard-title", text: c.title }), h("code", { cls: "op", text: c.operation })]),
@@ -400,7 +400,7 @@
             h("div", { text: r.title }),
             h("code", { cls: "muted", text: r.id }),
             r.synthetic ? h("div", { cls: "muted small", text: "Not in the rule catalogue of this run; grouped from its findings." }) : null,
-            r.limits && r.limits.length ? h("div", { cls: "muted small", text: "Limits: " + r.limits.join(" ") }) : null
+            r.limits?.length ? h("div", { cls: "muted small", text: "Limits: " + r.limits.join(" ") }) : null
           ]),
           h("td", null, badge(r.severity, r.severity)),
           h("td", { cls: "num", text: fmtInt(r.counts.evaluated) }),
@@ -441,7 +441,7 @@
         hay = new Array(n);
         for (let i = 0; i < n; i++) {
           const fv = f.fv[i];
-          hay[i] = [m.str(f.em[i]), m.str(f.nm[i]), m.str(f.id[i]), m.str(f.msg[i]), m.str(f.t[i]), rules[f.r[i]].id, m.str(f.k[i]), m.str(f.org[i]), fv && fv.length ? JSON.stringify(fv) : ""].join("\n").toLowerCase();
+          hay[i] = [m.str(f.em[i]), m.str(f.nm[i]), m.str(f.id[i]), m.str(f.msg[i]), m.str(f.t[i]), rules[f.r[i]].id, m.str(f.k[i]), m.str(f.org[i]), fv?.length ? JSON.stringify(fv) : ""].join("\n").toLowerCase();
         }
       }
       return hay;
@@ -622,7 +622,7 @@
       }
       if (x.rule.rationale) out.push(h("h4", { text: "Why it matters" }), h("p", { text: x.rule.rationale }));
       if (x.rule.remediation) out.push(h("h4", { text: "Remediation" }), h("p", { text: x.rule.remediation }));
-      if (x.rule.limits && x.rule.limits.length) out.push(h("h4", { text: "Limits" }), h("ul", null, x.rule.limits.map((l) => h("li", { text: l }))));
+      if (x.rule.limits?.length) out.push(h("h4", { text: "Limits" }), h("ul", null, x.rule.limits.map((l) => h("li", { text: l }))));
       detail.replaceChildren(...out);
     }
     let timer = 0;

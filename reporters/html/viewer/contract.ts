@@ -50,7 +50,7 @@ function failureCard(c: CheckResult): HTMLDetailsElement {
     c.counterexample !== undefined ? pre(valueText(c.counterexample)) : null,
     c.exchange ? exchangeBlock(c.exchange) : null,
     c.reproduction ? h('div', { cls: 'repro' }, [h('div', { cls: 'repro-head' }, [h('h4', { text: 'Reproduce with curl' }), copyButton(() => c.reproduction ?? '')]), pre(c.reproduction, 'code curl')]) : null,
-    c.warnings && c.warnings.length ? h('ul', { cls: 'warnlist' }, c.warnings.map((w) => h('li', { text: w }))) : null,
+    c.warnings?.length ? h('ul', { cls: 'warnlist' }, c.warnings.map((w) => h('li', { text: w }))) : null,
   ]);
   return h('details', { cls: 'fcard', attrs: { open: '' } }, [
     h('summary', null, [badge(kind, CHECK_LABEL[c.outcome] || c.outcome), h('span', { cls: 'fcard-title', text: c.title }), h('code', { cls: 'op', text: c.operation })]),

@@ -82,7 +82,7 @@ export function renderFindings(m: Model): FindingsView {
           h('div', { text: r.title }),
           h('code', { cls: 'muted', text: r.id }),
           r.synthetic ? h('div', { cls: 'muted small', text: 'Not in the rule catalogue of this run; grouped from its findings.' }) : null,
-          r.limits && r.limits.length ? h('div', { cls: 'muted small', text: 'Limits: ' + r.limits.join(' ') }) : null,
+          r.limits?.length ? h('div', { cls: 'muted small', text: 'Limits: ' + r.limits.join(' ') }) : null,
         ]),
         h('td', null, badge(r.severity, r.severity)),
         h('td', { cls: 'num', text: fmtInt(r.counts.evaluated) }),
@@ -129,7 +129,7 @@ export function renderFindings(m: Model): FindingsView {
       hay = new Array(n);
       for (let i = 0; i < n; i++) {
         const fv = f.fv[i];
-        hay[i] = [m.str(f.em[i]), m.str(f.nm[i]), m.str(f.id[i]), m.str(f.msg[i]), m.str(f.t[i]), rules[f.r[i]].id, m.str(f.k[i]), m.str(f.org[i]), fv && fv.length ? JSON.stringify(fv) : '']
+        hay[i] = [m.str(f.em[i]), m.str(f.nm[i]), m.str(f.id[i]), m.str(f.msg[i]), m.str(f.t[i]), rules[f.r[i]].id, m.str(f.k[i]), m.str(f.org[i]), fv?.length ? JSON.stringify(fv) : '']
           .join('\n')
           .toLowerCase();
       }
@@ -322,7 +322,7 @@ export function renderFindings(m: Model): FindingsView {
     }
     if (x.rule.rationale) out.push(h('h4', { text: 'Why it matters' }), h('p', { text: x.rule.rationale }));
     if (x.rule.remediation) out.push(h('h4', { text: 'Remediation' }), h('p', { text: x.rule.remediation }));
-    if (x.rule.limits && x.rule.limits.length) out.push(h('h4', { text: 'Limits' }), h('ul', null, x.rule.limits.map((l) => h('li', { text: l }))));
+    if (x.rule.limits?.length) out.push(h('h4', { text: 'Limits' }), h('ul', null, x.rule.limits.map((l) => h('li', { text: l }))));
     detail.replaceChildren(...out);
   }
 

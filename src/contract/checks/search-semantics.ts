@@ -66,7 +66,7 @@ export const searchSemantics: ScenarioCheck = {
   operations: [OP],
   async run(ctx) {
     const sample = await apiwebSample(ctx, 3);
-    const people = sample.users.filter((u) => u.email && u.email.includes('@') && u.id);
+    const people = sample.users.filter((u) => u.email?.includes('@') && u.id);
     if (people.length === 0) return { verdicts: [notApplicable('no users with an email to search for')] };
     const nobody = await judge(ctx, `zq${ctx.seed.toString(36)}xj-nobody`, undefined);
     if (nobody.status === 'fail') return { verdicts: [nobody] };
