@@ -39,8 +39,6 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
   },
 };
 
-export const PROFILE_IDS = Object.keys(PROFILES) as ProfileId[];
-
 /** The strictest inactivity threshold of the given profiles, or undefined for none. */
 export function strictestInactiveDays(ids: readonly ProfileId[]): number | undefined {
   const days = ids.map((id) => PROFILES[id].inactiveDays);

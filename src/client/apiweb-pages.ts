@@ -6,7 +6,7 @@
  * while we read, a 404 past the new end (DRF pagination) ends the walk quietly; when it grows, we read on.
  */
 import type { ApiResponse, QueryValue, RequestSpec } from './types.ts';
-import { httpErrorFor } from './assert-ok.ts';
+import { httpErrorFor } from './http-error-for.ts';
 
 export interface ApiwebPageDeps {
   send: (spec: RequestSpec) => Promise<ApiResponse>;

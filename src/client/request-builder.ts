@@ -29,11 +29,6 @@ export interface BuiltRequest {
   retryConnect: boolean;
 }
 
-/** Where the token for an API lives, for messages and reproductions. */
-export function tokenVariable(api: RequestSpec['api']): 'SNYK_TOKEN' | 'SNYK_APIWEB_TOKEN' {
-  return api === 'apiweb' ? 'SNYK_APIWEB_TOKEN' : 'SNYK_TOKEN';
-}
-
 export function buildRequest(spec: RequestSpec, config: TenantConfig, userAgent: string): BuiltRequest {
   const base = new URL(spec.api === 'apiweb' ? config.apiwebUrl : config.snykApiUrl);
   const basePath = base.pathname.replace(/\/+$/, '');

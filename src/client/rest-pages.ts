@@ -8,7 +8,7 @@
  * the walk and leave a warning: an empty page with `next`, `next` equal to `self`, `next` already visited,
  * `next` on another origin (credentials never follow a link elsewhere), `next` that is not a link.
  */
-import { httpErrorFor } from './assert-ok.ts';
+import { httpErrorFor } from './http-error-for.ts';
 import type { ApiResponse, RequestSpec } from './types.ts';
 
 export interface PageWalkDeps {

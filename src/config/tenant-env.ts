@@ -16,14 +16,6 @@ import type { TenantConfig } from './tenant-config.ts';
 export const DEFAULT_SNYK_API_URL = 'https://api.snyk.io';
 export const DEFAULT_APIWEB_URL = 'https://api.probely.com';
 
-/** The documented Snyk API hosts (snyk-api.md §2); any other https host is accepted (single-tenant). */
-export const SNYK_REGIONAL_API_URLS = [
-  'https://api.snyk.io',
-  'https://api.us.snyk.io',
-  'https://api.eu.snyk.io',
-  'https://api.au.snyk.io',
-] as const;
-
 export interface ReadTenantConfigOptions {
   /** SNYK_TOKEN must be set (a live run). */
   requireSnyk?: boolean;

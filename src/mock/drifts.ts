@@ -11,7 +11,7 @@ import { REST_LIST_DRIFTS } from './drifts-rest-lists.ts';
 import { REST_USER_DRIFTS } from './drifts-rest-users.ts';
 import { V1_DRIFTS } from './drifts-v1.ts';
 
-export type { DriftDefinition, DriftKind } from './drift-definition.ts';
+export type { DriftDefinition } from './drift-definition.ts';
 
 const CATALOG = [...V1_DRIFTS, ...REST_USER_DRIFTS, ...REST_LIST_DRIFTS, ...APIWEB_DRIFTS] as const;
 

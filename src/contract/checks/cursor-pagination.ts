@@ -247,5 +247,3 @@ async function follow(
   const ended = last.status === 200 && !linkHref(links(last.json).next);
   return { pages, ids: pages.flatMap((p) => (p.status === 200 ? idsOf(p) : [])), ended };
 }
-
-export const CURSOR_OPERATIONS = OPS;

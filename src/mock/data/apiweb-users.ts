@@ -164,8 +164,6 @@ const PLANTED: readonly Profile[] = [
   },
 ];
 
-export const PLANTED_APIWEB_USERS = PLANTED.length;
-
 function pad(n: number): string {
   return String(n);
 }

@@ -126,8 +126,6 @@ const PLANTED: readonly MemberPlan[] = [
   { external: true, groupRole: G_MEMBER, orgs: [[0, O_ADMIN]], activity: { lastDaysAgo: 100, events: 3 } },
 ];
 
-export const PLANTED_SNYK_MEMBERS = PLANTED.length;
-
 export function generateSnykTenant(
   count: number,
   seed: number,

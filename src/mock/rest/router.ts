@@ -101,11 +101,6 @@ const ROUTES: readonly RestRoute[] = [
   },
 ];
 
-/** Which REST operation a request path names, for rate limiting and reporting (undefined: none). */
-export function restOperationOf(method: string, path: string): RestOperationName | undefined {
-  return ROUTES.find((r) => r.method === method && r.pattern.test(path))?.op;
-}
-
 function negotiate(ctx: HandlerContext, op: RestOperationName, requested: string | null): VersionResolution {
   const { tenant } = ctx;
   const today = tenant.clock.today();
