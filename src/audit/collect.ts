@@ -199,7 +199,7 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
       }
     });
     progress(pages, true);
-    // seed 004: `count` is the total; fewer results than announced means pages went missing (users may
+    // users-list docs: `count` is the total; fewer results than announced means pages went missing (users may
     // also have been deleted during the read: either way the list is not known to be complete).
     if (announced !== undefined && seen < announced && t.failed === 0) {
       t.unreadable += announced - seen;
@@ -219,7 +219,7 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
         const page = await client.send({ operation, api: 'v1', method: 'GET', path: `/v1/org/${encodeURIComponent(orgId)}/provision` });
         checkStatus(page);
         const fetchedAt = new Date().toISOString();
-        // seed 001: the list is a bare JSON array of pending provisions.
+        // provision docs: the list is a bare JSON array of pending provisions.
         if (!Array.isArray(page.json)) throw new PageError('the answer is not a JSON array');
         for (const raw of page.json) deliver(t, normaliseProvision(raw, orgId, fetchedAt));
       }),
@@ -240,7 +240,7 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
         for await (const page of client.restPages(spec)) {
           checkStatus(page);
           const fetchedAt = new Date().toISOString();
-          // snyk-api.md §6.8: `{ data: { items: [...] }, links }`.
+          // audit-log docs: `{ data: { items: [...] }, links }`.
           const body = page.json;
           const data = isObject(body) ? body.data : undefined;
           if (!isObject(data) || !(Array.isArray(data.items) || data.items === undefined)) throw new PageError('a page has no data.items array');

@@ -1,6 +1,6 @@
 /**
- * Built-in framework profiles: the inactivity threshold each framework sets (audit-anchors §3, "Dormancy
- * thresholds side by side"). With several profiles the strictest (smallest) threshold applies.
+ * Built-in framework profiles: the inactivity threshold each framework sets (CIS v8 5.3: 45 days;
+ * PCI DSS 8.2.6 and FedRAMP Moderate AC-2(3): 90 days; DISA STIG: 35 days). With several profiles the strictest (smallest) threshold applies.
  */
 export type ProfileId = 'cis-v8' | 'pci-dss-4' | 'disa-stig' | 'fedramp-moderate';
 

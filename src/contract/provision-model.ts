@@ -5,7 +5,7 @@
  * with the tenant compared to a model of the pending provisions after every step. Each run uses three fresh
  * reserved addresses, so runs never see each other's provisions; everything created is deleted after each run.
  *
- * Documented (seed 001, issue 3): POST refuses an address already pending or already a member; GET lists
+ * Documented (provision docs, issue 3): POST refuses an address already pending or already a member; GET lists
  * pending provisions; DELETE ?email= removes one, and an address without one is 404.
  */
 import fc from 'fast-check';

@@ -27,7 +27,7 @@ export function oracleDate(v: unknown): number | undefined {
 
 export function coreOracle(users: readonly Record<string, unknown>[], provisions: readonly Record<string, unknown>[], now: number): Record<string, string[]> {
   const active = (u: Record<string, unknown>): boolean => !('active' in u) || u.active === true;
-  // seed 004: is_apiuser "Defaults to false".
+  // users-list docs: is_apiuser "Defaults to false".
   const human = (u: Record<string, unknown>): boolean => !('is_apiuser' in u) || u.is_apiuser === false;
   const out: Record<string, string[]> = { 'mfa-disabled': [], 'inactive-account': [], 'deactivated-with-roles': [], 'stale-provision': [] };
   for (const u of users) {

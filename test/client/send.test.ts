@@ -75,7 +75,7 @@ describe('send: auth per API', () => {
 });
 
 describe('send: REST versions and paths', () => {
-  it('should send the configured GA date for GA operations and ~beta for beta-only ones (NOTES.md)', async () => {
+  it('should send the configured GA date for GA operations and ~beta for beta-only ones (REST spec)', async () => {
     server = await echoServer();
     client = createTenantClient(testConfig(server.url));
     await client.send({ operation: 'GET /rest/self', api: 'rest', method: 'GET', path: '/rest/self' });

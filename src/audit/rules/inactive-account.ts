@@ -1,7 +1,7 @@
 /**
  * inactive-account (INTERFACE.md core rule): an active human API & Web user whose `last_login` is older
  * than the inactivity threshold (strictly before now − threshold), or null (never logged in).
- * seed 004: `last_login` is nullable and required; NOTES.md: dates come with or without a zone and with
+ * users-list docs: `last_login` is nullable and required; the graph-probely recording: dates come with or without a zone and with
  * 3–7 fractional digits. An absent or unreadable `last_login` is `unknown`.
  */
 import { DAY_MS } from '../api-date.ts';

@@ -1,5 +1,5 @@
 /**
- * search_semantics: API & Web `search` ("A search term", seed 004; DRF SearchFilter) narrows the results to
+ * search_semantics: API & Web `search` ("A search term", users-list docs; DRF SearchFilter) narrows the results to
  * users that contain the term (case-insensitively, in a text field), finds a user by their full email, and
  * finds nobody for a term no user contains. Terms come from the tenant's users (fast-check picks them;
  * a failure shrinks to the shortest term that shows it).

@@ -1,7 +1,7 @@
 /**
  * The ajv gate for generated values: every "valid" value is re-checked against its schema before it is
  * sent and every "invalid" one is re-checked as still invalid (after shrinking too), so the generator can
- * never be the source of a false failure (research/contract-anchors.md §9.2, Schemathesis #4332/#2312).
+ * never be the source of a false failure (Schemathesis issues #4332 and #2312: https://github.com/schemathesis/schemathesis).
  * Schemas come by registry `$id` or inline (query parameter schemas); inline ones are compiled once.
  */
 import type fc from 'fast-check';

@@ -1,6 +1,6 @@
 /**
  * The Snyk side of the tenant: one group, its organizations, group and org roles, and members with their
- * group and org memberships (snyk-api.md §6.7). The self user (the token's owner) is member 0; a handful of
+ * group and org memberships (REST spec, memberships). The self user (the token's owner) is member 0; a handful of
  * members are planted for the audit rules on Snyk members (external domains, no audit-log activity).
  */
 import { DAY_MS } from '../clock.ts';

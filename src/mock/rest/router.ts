@@ -1,7 +1,7 @@
 /**
  * The REST API below `/rest`: route → authentication (`token`/`bearer`) → version negotiation → declared
  * query parameters and path formats → handler, with the version headers on every response
- * (snyk-api.md §3–§7). Version- and header-level drifts are applied here.
+ * (REST spec; about-the-rest-api). Version- and header-level drifts are applied here.
  */
 import { checkSnykAuth } from '../auth.ts';
 import { isoDate } from '../clock.ts';
