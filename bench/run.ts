@@ -11,6 +11,7 @@ import { BENCHES } from './benches/index.ts';
 import { BENCH_HELP, parseBenchArgs, type BenchArgs } from './harness/bench-args.ts';
 import { machineInfo } from './harness/machine-info.ts';
 import { runBenches } from './harness/run-benches.ts';
+import type { BenchOutcome } from './harness/figure.ts';
 import { formatMachine, formatTable } from './harness/format-table.ts';
 import { killAllTrackedNow, stopAllTracked } from './harness/child-processes.ts';
 
@@ -42,7 +43,7 @@ const startedAt = new Date().toISOString();
 console.log(formatMachine(machine));
 console.log(`benches: ${selected.map((b) => b.name).join(', ')}${args.quick ? ' (quick: smoke sizes, not figures to quote)' : ''}`);
 
-let outcomes;
+let outcomes: BenchOutcome[];
 try {
   outcomes = await runBenches(selected, {
     quick: args.quick,

@@ -1,6 +1,6 @@
 /**
  * The error every report writer throws: a stable `code` for callers (src/run maps it to an exit code) and the
- * original `cause`. src/model/errors.ts does not exist yet; when it does, this class should extend its base.
+ * original `cause`.
  */
 export type ReportErrorCode =
   /** results.json would not validate against schemas/results.schema.json. */

@@ -7,8 +7,7 @@
  * (src/model/task-meta.ts). A test that failed without publishing details (a suite that could not even
  * start, a crashed hook) becomes a check with outcome `error`, so nothing is silently lost.
  */
-import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
-import type { SerializedError } from '@vitest/utils';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { CheckResult, DiffSummary, Finding, RuleResult, Stats, Warning } from '../src/model/results.ts';
 import { ruleMetaFindings, type StcMeta } from '../src/model/task-meta.ts';
 

@@ -54,7 +54,7 @@ export const auditE2e: Bench = {
       const source = fromStats
         ? 'results.json stats.requests (the audit client; the preflight GET /rest/self is not in it)'
         : 'counted at the mock (separate run through a counting proxy)';
-      const usersRead = run.inventory?.['apiwebUsers'] ?? run.inventory?.['apiweb-users'];
+      const usersRead = run.inventory?.apiwebUsers ?? run.inventory?.['apiweb-users'];
       const breakdown = counts.map((c) => `${c.operation}: ${c.requests}/${c.minimum}${c.pageSize ? ` (page ${c.pageSize})` : ''}`).join('; ');
 
       const figures: Figure[] = [

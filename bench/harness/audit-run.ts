@@ -78,7 +78,7 @@ export async function timedAuditRun(
     throw new AuditRunError(`the audit run wrote no readable results.json: ${(error as Error).message}`, { cause: error });
   }
   const statsRequests = totalRequests(results.stats?.requests);
-  const rateLimited = results.stats?.requests?.['rateLimited'] ?? results.stats?.requests?.['429'];
+  const rateLimited = results.stats?.requests?.rateLimited ?? results.stats?.requests?.['429'];
   return {
     wallMs: run.wallMs,
     rss: run.rss!,

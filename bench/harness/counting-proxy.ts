@@ -84,7 +84,7 @@ export async function startCountingProxy(upstream: string): Promise<CountingProx
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const headers = { ...req.headers };
-    delete headers['connection'];
+    delete headers.connection;
     delete headers['keep-alive'];
     delete headers['transfer-encoding'];
     const upstreamRes = await pool.request({

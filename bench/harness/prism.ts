@@ -28,7 +28,7 @@ export interface PrismInstall {
 function installedPrism(): { entry: string; version: string } | undefined {
   if (!existsSync(PRISM_PACKAGE)) return undefined;
   const pkg = JSON.parse(readFileSync(PRISM_PACKAGE, 'utf8')) as { version: string; bin: string | Record<string, string> };
-  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin['prism'];
+  const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.prism;
   if (!bin) return undefined;
   const entry = join(PRISM_DIR, 'node_modules', '@stoplight', 'prism-cli', bin);
   return existsSync(entry) ? { entry, version: pkg.version } : undefined;

@@ -2,7 +2,7 @@
  * An OpenAPI 3.1 document for API & Web `GET /users/`, built at bench time from our own schemas
  * (schemas/apiweb/user-list.schema.json and what it references), so that Prism mocks the same operation
  * our mock serves (issue 3: "for /users/, from an OpenAPI document built on our schema"). No machine-
- * readable spec of that API exists (research/specs/README.md), hence this document is derived, never stored.
+ * readable spec of that API exists (developers.probely.com publishes reference pages only), hence this document is derived, never stored.
  *
  * Every referenced schema becomes a component; `$defs` are hoisted into components and every `$ref` is
  * rewritten to `#/components/schemas/…`, because Prism resolves plain JSON pointers, not `$id`s. Our custom
@@ -54,7 +54,7 @@ export function buildUsersOpenApi(): Record<string, unknown> {
       if (k === '$ref' && typeof v === 'string') {
         const [file, pointer] = v.split('#') as [string, string | undefined];
         const target = file ? new URL(file, baseId).href : baseId;
-        if (pointer && pointer.startsWith('/$defs/')) {
+        if (pointer?.startsWith('/$defs/')) {
           out[k] = `#/components/schemas/${nameOf.get(`${target}#${pointer}`) ?? hoistDef(target, pointer)}`;
         } else {
           out[k] = `#/components/schemas/${schemaName(target)}`;
@@ -62,7 +62,6 @@ export function buildUsersOpenApi(): Record<string, unknown> {
       } else if (k === 'format' && v === 'apiweb-date-time') {
         out[k] = 'date-time';
       } else if (k === '$id' || k === '$schema' || k === '$defs') {
-        continue;
       } else {
         out[k] = rewrite(v, baseId);
       }

@@ -28,8 +28,6 @@ export const COMPRESS_THRESHOLD = 512 * 1024;
  */
 const GZIP_LEVEL = 6;
 
-/** The viewer's sources, concatenated in this order into one script (one shared function scope). */
-const VIEWER_FILES = ['dom.js', 'data.js', 'charts.js', 'summary.js', 'contract.js', 'findings.js', 'controls.js', 'main.js'] as const;
 
 export interface RenderHtmlOptions {
   /** 'auto' (default): compress above COMPRESS_THRESHOLD; 'always'/'never' force it (tests use both paths). */
@@ -39,9 +37,9 @@ export interface RenderHtmlOptions {
 let assets: { script: string; style: string } | undefined;
 function viewerAssets(): { script: string; style: string } {
   if (!assets) {
-    const read = (name: string): string => readFileSync(new URL(`./viewer/${name}`, import.meta.url), 'utf8');
-    const body = VIEWER_FILES.map((name) => `// ---- ${name}\n${read(name)}`).join('\n');
-    assets = { script: `\n(function () {\n'use strict';\n${body}\n})();\n`, style: `\n${read('report.css')}\n` };
+    const read = (path: string): string => readFileSync(new URL(path, import.meta.url), 'utf8');
+    // The viewer is TypeScript (viewer/*.ts), bundled into one checked-in script by `npm run gen:viewer`.
+    assets = { script: `\n${read('./generated/viewer.js')}\n`, style: `\n${read('./viewer/report.css')}\n` };
   }
   return assets;
 }

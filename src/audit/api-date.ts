@@ -1,14 +1,14 @@
 /**
- * Date reading for the audit: the project's one API date parser (src/model/dates.ts; NOTES.md: with and
+ * Date reading for the audit: the project's one API date parser (src/model/dates.ts; users-list docs and the graph-probely recording: with and
  * without a zone, 3–7 fractional digits, no zone = UTC), widened for the audit so that a judgement does not
  * turn `unknown` over spelling alone: a space instead of `T`, a `+HHMM` offset without colon, and a bare
- * date (midnight UTC; v1 `created` is untyped, snyk-api.md §6.1) are read too. Anything else that is not a
+ * date (midnight UTC; v1 `created` is untyped in the v1 spec) are read too. Anything else that is not a
  * date string is undefined (the rules then say `unknown`, never pass).
  *
  * Every API & Web user carries a `last_login`, so this runs once per record of a 100k-user tenant: the
  * documented spelling is read by a scanner over char codes (no regular expression, no Date object), and
  * everything else goes the model parser's way. Both give the same instant for every string the scanner
- * accepts (test/audit/api-date.test.ts checks that on generated dates).
+ * accepts (test/audit/hot-path.test.ts checks that on generated dates).
  */
 import { parseApiDate as parseModelDate } from '../model/dates.ts';
 

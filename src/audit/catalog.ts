@@ -30,8 +30,3 @@ export const RULES: readonly RuleDefinition[] = [
 /** The four rules INTERFACE.md names; their ids are stable. */
 export const CORE_RULE_IDS = ['mfa-disabled', 'inactive-account', 'deactivated-with-roles', 'stale-provision'] as const;
 
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
-
-export function ruleById(id: string): RuleDefinition | undefined {
-  return RULES.find((r) => r.id === id);
-}

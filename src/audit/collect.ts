@@ -201,7 +201,7 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
       }
     });
     progress(pages, true);
-    // seed 004: `count` is the total; fewer results than announced means pages went missing (users may
+    // users-list docs: `count` is the total; fewer results than announced means pages went missing (users may
     // also have been deleted during the read: either way the list is not known to be complete).
     if (announced !== undefined && seen < announced && t.failed === 0) {
       t.unreadable += announced - seen;
@@ -221,7 +221,7 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
         const page = await client.send({ operation, api: 'v1', method: 'GET', path: `/v1/org/${encodeURIComponent(orgId)}/provision` });
         checkStatus(page);
         const fetchedAt = new Date().toISOString();
-        // seed 001: the list is a bare JSON array of pending provisions.
+        // provision docs: the list is a bare JSON array of pending provisions.
         if (!Array.isArray(page.json)) throw new PageError('the answer is not a JSON array');
         for (const raw of page.json) deliver(t, normaliseProvision(raw, orgId, fetchedAt));
       }),
@@ -290,11 +290,11 @@ export async function collectInventory(options: CollectOptions, sink: InventoryS
   };
   const finishActivity = (): void => {
     if (!sources.has('audit-activity')) return;
-    if (snykMissing) return finishSource('audit-activity', snykMissing);
-    if (noOrgs) return finishSource('audit-activity', undefined, noOrgs);
+    if (snykMissing) finishSource('audit-activity', snykMissing);
+    else if (noOrgs) finishSource('audit-activity', undefined, noOrgs);
     // No member to search for is not "not configured": there was nothing to read.
-    if (tally('audit-activity').units === 0) return sink.sourceStatus('audit-activity', 'ok');
-    finishSource('audit-activity');
+    else if (tally('audit-activity').units === 0) sink.sourceStatus('audit-activity', 'ok');
+    else finishSource('audit-activity');
   };
 
   const readMemberships = async (scope: 'org' | 'group'): Promise<void> => {

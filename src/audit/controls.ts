@@ -1,8 +1,9 @@
 /**
  * The reviewed framework-control table. Every control a rule may cite is here once, with its exact id, its
- * title and its wording as recorded in research/audit-anchors.md §3 (which cites the primary sources).
+ * title and its wording as published (CIS Controls v8, NIST SP 800-53 r5 with FedRAMP values, PCI DSS v4.0.1, ISO/IEC 27001:2022, SOC 2;
+ * docs/sources.md).
  * Rules refer to controls by key and say whether the rule tests the control itself (`direct`) or gives
- * evidence towards it (`supporting`). Changing this table is a reviewed change: test/audit/controls.test.ts
+ * evidence towards it (`supporting`). Changing this table is a reviewed change: test/audit/catalog.test.ts
  * pins the allowed ids.
  */
 import type { Control } from '../model/results.ts';
@@ -19,7 +20,7 @@ export interface ControlDefinition {
   framework: (typeof FRAMEWORKS)[keyof typeof FRAMEWORKS];
   id: string;
   title: string;
-  /** The control's wording (exact or near-exact, audit-anchors §3). */
+  /** The control's wording (exact or near-exact, from the framework's text). */
   text: string;
 }
 
@@ -111,7 +112,7 @@ export const CONTROLS = {
   'nist-ac-2': {
     framework: FRAMEWORKS.nist,
     id: 'AC-2',
-    // audit-anchors §3 quotes AC-2 (h) and (j) only; the control's own title is "Account Management".
+    // The text quotes AC-2 (h) and (j) only; the control's own title is "Account Management".
     title: 'Account Management',
     text: 'Review accounts for compliance with account management requirements (FedRAMP: quarterly for privileged access, annually for non-privileged); notify account managers when accounts are no longer required.',
   },

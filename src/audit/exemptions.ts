@@ -1,6 +1,6 @@
 /**
  * Matches findings against the policy's exemptions, break-glass and service accounts, and reports on the
- * exemptions themselves (audit-anchors §6.3): an expired exemption no longer exempts (its finding comes back
+ * exemptions themselves (the InSpec waiver practice: https://github.com/inspec/inspec/blob/main/docs/waivers.md): an expired exemption no longer exempts (its finding comes back
  * as a failure, with a warning); one that expires within 14 days gets a notice; one that matches nothing is
  * stale. Only counters and flags are kept per exemption, never per finding.
  */

@@ -38,7 +38,7 @@ interface RecordBase {
   fetchedAt: string;
 }
 
-/** One API & Web role assignment (NOTES.md: `{ id?, role: { id, name }, scope: { tier, team?, target? } }`). */
+/** One API & Web role assignment (users-list docs, saw-mcp: `{ id?, role: { id, name }, scope: { tier, team?, target? } }`). */
 export interface ApiWebRole {
   roleId?: string;
   roleName?: string;
@@ -53,20 +53,20 @@ export interface ApiWebUserRecord extends RecordBase {
   /** Undefined when absent or empty (API users carry `""`, research fixture users-list.200.documented-shape). */
   email?: string;
   name?: string;
-  /** seed 004: `active` defaults to true when absent; undefined = present but not a boolean. */
+  /** users-list docs: `active` defaults to true when absent; undefined = present but not a boolean. */
   active: boolean | undefined;
   /** True when `active` was absent and the documented default was applied. */
   activeDefaulted: boolean;
-  /** seed 004: "Defaults to false" when absent; undefined = present but not a boolean. */
+  /** users-list docs: "Defaults to false" when absent; undefined = present but not a boolean. */
   isApiUser: boolean | undefined;
   /** True when `is_apiuser` was absent and the documented default was applied. */
   apiUserDefaulted: boolean;
   mfaEnabled: boolean | undefined;
   isBillingAdmin: boolean | undefined;
-  /** seed 004: last_login is nullable and required. null = never logged in; undefined = absent or unreadable. */
+  /** users-list docs: last_login is nullable and required. null = never logged in; undefined = absent or unreadable. */
   lastLogin: number | null | undefined;
   /**
-   * undefined when `user_roles` is absent or not an array (seed 004: optional). Normalised on first read:
+   * undefined when `user_roles` is absent or not an array (users-list docs: optional). Normalised on first read:
    * most rules decide before they need the roles, so most records never pay for them.
    */
   readonly roles: ApiWebRole[] | undefined;
@@ -97,7 +97,7 @@ export interface ProvisionRecord extends RecordBase {
   email?: string;
   role?: string;
   rolePublicId?: string;
-  /** snyk-api.md §6.1: `created` is untyped in the spec ("Date" in the docs); read as ISO 8601. */
+  /** v1 spec: `created` is untyped in the spec ("Date" in the docs); read as ISO 8601. */
   createdRaw: unknown;
   created: number | undefined;
   raw: Readonly<Record<string, unknown>>;
@@ -141,7 +141,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
 
-/** `role.name` of a raw role assignment (NOTES.md shape), or undefined. */
+/** `role.name` of a raw role assignment (the shape above), or undefined. */
 export function rawRoleName(raw: unknown): string | undefined {
   if (!isObject(raw)) return undefined;
   const role = raw.role;
@@ -227,7 +227,7 @@ class ApiWebUser implements ApiWebUserRecord {
   }
 }
 
-/** An API & Web `GET /users/` result (seed 004). */
+/** An API & Web `GET /users/` result (users-list docs). */
 export function normaliseApiWebUser(raw: unknown, fetchedAt: string): ApiWebUserRecord | Unreadable {
   if (!isObject(raw)) return { unreadable: 'a user entry is not an object' };
   const id = str(raw.id);
@@ -241,7 +241,7 @@ const relData = (rels: Record<string, unknown> | undefined, key: string): Record
   return isObject(rel) && isObject(rel.data) ? rel.data : undefined;
 };
 
-/** A REST membership item (snyk-api.md §6.7): `{ id, attributes.created_at, relationships.{org|group, role, user} }`. */
+/** A REST membership item (REST spec, memberships): `{ id, attributes.created_at, relationships.{org|group, role, user} }`. */
 export function normaliseMembership(
   raw: unknown,
   scope: 'org' | 'group',
@@ -293,7 +293,7 @@ export function normaliseMembership(
   return record;
 }
 
-/** A v1 pending provision (seed 001: `{ email, rolePublicId, role, created }`). */
+/** A v1 pending provision (provision docs: `{ email, rolePublicId, role, created }`). */
 export function normaliseProvision(raw: unknown, orgId: string, fetchedAt: string): ProvisionRecord | Unreadable {
   if (!isObject(raw)) return { unreadable: 'a provision entry is not an object' };
   const email = str(raw.email);

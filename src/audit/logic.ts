@@ -14,15 +14,6 @@ export function and3(...values: Tri[]): Tri {
   return unknown ? undefined : true;
 }
 
-export function or3(...values: Tri[]): Tri {
-  let unknown = false;
-  for (const v of values) {
-    if (v === true) return true;
-    if (v === undefined) unknown = true;
-  }
-  return unknown ? undefined : false;
-}
-
 export function not3(value: Tri): Tri {
   return value === undefined ? undefined : !value;
 }

@@ -53,7 +53,7 @@ export function locateNode(doc: Document, segments: readonly string[], key?: str
   }
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((p) => keyOf(p.key) === key);
-    if (pair && pair.key && typeof pair.key === 'object') return { node: node as Node, keyNode: pair.key as Node, arrayIndexes };
+    if (pair?.key && typeof pair.key === 'object') return { node: node as Node, keyNode: pair.key as Node, arrayIndexes };
   }
   return { node: (node ?? undefined) as Node | undefined, arrayIndexes };
 }

@@ -22,7 +22,6 @@ export const POLICY_SCHEMA_ID = schemaId('policy');
 
 /** The policy document as written: the type generated from schemas/policy.schema.json. */
 export type PolicyDocument = AuditPolicy;
-export type { ExemptionEntry, NamedAccountEntry };
 
 export interface RuleSettingsEntry {
   enabled?: boolean;

@@ -1,7 +1,7 @@
 /**
- * What counts as privileged on Snyk API & Web and on a provision. NOTES.md: a role assignment is
+ * What counts as privileged on Snyk API & Web and on a provision. users-list docs and saw-mcp: a role assignment is
  * `{ role: { id, name }, scope: { tier: "account"|"team"|"scope" } }`; an account-tier role whose name
- * contains "admin" administers the whole account. `is_billing_admin` (seed 004) manages billing.
+ * contains "admin" administers the whole account. `is_billing_admin` (users-list docs) manages billing.
  */
 import { rawRoleName, rawRoleTier, type ApiWebRole, type ApiWebUserRecord, type ProvisionRecord } from './inventory.ts';
 import type { Tri } from './logic.ts';
@@ -54,7 +54,7 @@ export function adminRoleNames(roles: readonly ApiWebRole[] | undefined): string
 }
 
 /**
- * Whether a pending provision grants an admin role. seed 001: `role` is `ADMIN` (legacy) or a role name
+ * Whether a pending provision grants an admin role. provision docs: `role` is `ADMIN` (legacy) or a role name
  * (`Org Collaborator` in the GET fixture); `rolePublicId` names a custom role, which is admin only when the
  * policy lists it. With a policy list, ids not on it are not admin; without one they cannot be told.
  */

@@ -1,6 +1,6 @@
 /**
- * Built-in framework profiles: the inactivity threshold each framework sets (audit-anchors §3, "Dormancy
- * thresholds side by side"). With several profiles the strictest (smallest) threshold applies.
+ * Built-in framework profiles: the inactivity threshold each framework sets (CIS v8 5.3: 45 days;
+ * PCI DSS 8.2.6 and FedRAMP Moderate AC-2(3): 90 days; DISA STIG: 35 days). With several profiles the strictest (smallest) threshold applies.
  */
 export type ProfileId = 'cis-v8' | 'pci-dss-4' | 'disa-stig' | 'fedramp-moderate';
 
@@ -38,8 +38,6 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     source: 'FedRAMP Moderate AC-2(3): disable accounts inactive for 90 days',
   },
 };
-
-export const PROFILE_IDS = Object.keys(PROFILES) as ProfileId[];
 
 /** The strictest inactivity threshold of the given profiles, or undefined for none. */
 export function strictestInactiveDays(ids: readonly ProfileId[]): number | undefined {

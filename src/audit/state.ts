@@ -1,7 +1,7 @@
 /**
  * The last-seen state: a small JSON file (schemas/state.schema.json) a nightly run reads and rewrites, so
- * that activity seen by earlier runs outlives the audit logs' 90-day retention (snyk-api.md §6.8; no peer
- * tool keeps one, audit-anchors §6.7). Per identity it keeps the latest activity seen and its source; for
+ * that activity seen by earlier runs outlives the audit logs' 90-day retention (audit-log docs; Prowler,
+ * Steampipe and legitify keep no such state). Per identity it keeps the latest activity seen and its source; for
  * the audit logs it keeps the continuous window already read (`since`..`until`), which is what lets a
  * threshold above 90 days be judged. A gap between runs longer than the retention restarts the window.
  */

@@ -55,8 +55,8 @@ export function apiwebFields(u: ApiWebUserRecord, keys: readonly string[]): Reco
 export function apiwebNote(u: ApiWebUserRecord, extra?: string): string | undefined {
   if (!u.activeDefaulted && !u.apiUserDefaulted) return extra || undefined;
   const parts: string[] = [];
-  if (u.activeDefaulted) parts.push('active absent: documented default true applied (seed 004)');
-  if (u.apiUserDefaulted) parts.push('is_apiuser absent: documented default false applied (seed 004)');
+  if (u.activeDefaulted) parts.push('active absent: documented default true applied (users-list docs)');
+  if (u.apiUserDefaulted) parts.push('is_apiuser absent: documented default false applied (users-list docs)');
   if (extra) parts.push(extra);
   return parts.length > 0 ? parts.join('; ') : undefined;
 }

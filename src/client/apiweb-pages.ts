@@ -1,12 +1,12 @@
 /**
- * API & Web `GET /users/` pagination (seed 004: `page`, `length`; the answer carries `count`, `page_total`,
+ * API & Web `GET /users/` pagination (users-list docs: `page`, `length`; the answer carries `count`, `page_total`,
  * `page`, `length`). Page 1 tells how many pages there are; the rest are fetched with up to `concurrency`
  * requests in flight — each still waits for its pacing token — and yielded in page order, so at most
  * `concurrency` pages are held in memory. `page_total` is re-read from every page: when the tenant shrinks
  * while we read, a 404 past the new end (DRF pagination) ends the walk quietly; when it grows, we read on.
  */
 import type { ApiResponse, QueryValue, RequestSpec } from './types.ts';
-import { httpErrorFor } from './assert-ok.ts';
+import { httpErrorFor } from './http-error-for.ts';
 
 export interface ApiwebPageDeps {
   send: (spec: RequestSpec) => Promise<ApiResponse>;

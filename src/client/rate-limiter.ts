@@ -8,7 +8,7 @@
  * requests). A classic refill-per-interval bucket of capacity `limit` could put 2 × limit requests into
  * one server window.
  *
- * Snyk: REST 1,620 requests per minute per API key, v1 2,000 (snyk-api.md §8); past it every request gets a
+ * Snyk: REST 1,620 requests per minute per API key, v1 2,000 (rate limits: about-the-rest-api, v1-api docs); past it every request gets a
  * 429 until the requests stop for the interval, so overshooting is expensive.
  *
  * A bucket can hold several windows (a per-second limit learned from `X-RateLimit-Limit: 160;w=1` besides the

@@ -29,11 +29,6 @@ export interface BuiltRequest {
   retryConnect: boolean;
 }
 
-/** Where the token for an API lives, for messages and reproductions. */
-export function tokenVariable(api: RequestSpec['api']): 'SNYK_TOKEN' | 'SNYK_APIWEB_TOKEN' {
-  return api === 'apiweb' ? 'SNYK_APIWEB_TOKEN' : 'SNYK_TOKEN';
-}
-
 export function buildRequest(spec: RequestSpec, config: TenantConfig, userAgent: string): BuiltRequest {
   const base = new URL(spec.api === 'apiweb' ? config.apiwebUrl : config.snykApiUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -63,7 +58,7 @@ export function buildRequest(spec: RequestSpec, config: TenantConfig, userAgent:
   }
   // A link from a server mounted below a path prefix may repeat the prefix.
   if (basePath && pathname.startsWith(`${basePath}/`)) pathname = pathname.slice(basePath.length);
-  // snyk-api.md §5: `links.next` comes with or without the `/rest` prefix.
+  // about-the-rest-api, pagination: `links.next` comes with or without the `/rest` prefix.
   if (spec.api === 'rest' && pathname !== '/rest' && !pathname.startsWith('/rest/')) pathname = `/rest${pathname}`;
 
   const extra: string[] = [];
@@ -126,7 +121,7 @@ function authHeader(spec: RequestSpec, config: TenantConfig): string | undefined
     if (!config.apiwebToken) throw missingToken('SNYK_APIWEB_TOKEN', ERROR_CODES.CONFIG_MISSING_APIWEB_TOKEN, spec);
     return `JWT ${config.apiwebToken}`;
   }
-  // snyk-api.md §3: `token <API token>`; OAuth access tokens as `bearer`.
+  // authentication docs: `token <API token>`; OAuth access tokens as `bearer`.
   const scheme = config.snykAuthScheme === 'bearer' ? 'bearer' : 'token';
   if (mode === 'invalid') return `${scheme} ${scheme === 'bearer' ? INVALID_JWT : INVALID_SNYK_TOKEN}`;
   if (!config.snykToken) throw missingToken('SNYK_TOKEN', ERROR_CODES.CONFIG_MISSING_TOKEN, spec);

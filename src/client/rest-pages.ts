@@ -1,14 +1,14 @@
 /**
  * REST cursor pagination as an async iterator: one page in memory at a time, following `links.next`.
  *
- * snyk-api.md §5 and §11: `next` is host-relative, with or without the `/rest` prefix (or absolute), a string
+ * about-the-rest-api, pagination; seen by pysnyk #212: `next` is host-relative, with or without the `/rest` prefix (or absolute), a string
  * or `{href, meta}`, and already carries `version`, `limit` and the cursor — it is used as is, never with our
  * parameters appended again (only `version` is added if it is missing). pysnyk #212/#213: some endpoints
  * return an empty page that still has `next`, or `next` equal to `self`; both would loop forever. Guards stop
  * the walk and leave a warning: an empty page with `next`, `next` equal to `self`, `next` already visited,
  * `next` on another origin (credentials never follow a link elsewhere), `next` that is not a link.
  */
-import { httpErrorFor } from './assert-ok.ts';
+import { httpErrorFor } from './http-error-for.ts';
 import type { ApiResponse, RequestSpec } from './types.ts';
 
 export interface PageWalkDeps {

@@ -26,7 +26,7 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
 }
 
 /**
- * `X-RateLimit-Reset` (Snyk sends it; snyk-api.md §8): the form is not documented, so read it the ways
+ * `X-RateLimit-Reset` (Snyk sends it; rate limits: about-the-rest-api, v1-api docs): the form is not documented, so read it the ways
  * gateways write it — epoch milliseconds, epoch seconds, or seconds until the reset.
  */
 export function rateLimitResetMs(headers: Headers, now: number): number | undefined {
@@ -49,7 +49,7 @@ export function serverDelayMs(headers: Headers, now: number): number | undefined
 
 /**
  * `X-RateLimit-Limit`, plain (`160`) or in the structured form Snyk was seen to send (`160, 160;w=1;name=…`,
- * snyk-api.md §8): the limit and, when `w=` says so, the window in ms.
+ * rate limits: about-the-rest-api, v1-api docs): the limit and, when `w=` says so, the window in ms.
  */
 export function rateLimitLimit(headers: Headers): { limit: number; windowMs?: number } | undefined {
   const raw = (first(headers, 'x-ratelimit-limit') ?? first(headers, 'ratelimit-limit'))?.trim();

@@ -26,8 +26,8 @@ import { retryInterceptor } from './interceptors/retry-interceptor.ts';
 import { pacingInterceptor } from './interceptors/pacing-interceptor.ts';
 import { exchangeLogInterceptor } from './interceptors/exchange-log-interceptor.ts';
 
-/** snyk-api.md §8: REST 1,620/min and v1 2,000/min per API key; API & Web publishes none (a cautious 600). */
-// API & Web publishes no limit (snyk-api.md §8): a guessed cap would make a 100k-user audit take minutes for
+/** rate limits: about-the-rest-api, v1-api docs: REST 1,620/min and v1 2,000/min per API key; API & Web publishes none (a cautious 600). */
+// API & Web publishes no limit (rate limits: about-the-rest-api, v1-api docs): a guessed cap would make a 100k-user audit take minutes for
 // nothing, so the client paces it only by what the server says (429 + Retry-After, X-RateLimit-Limit learned).
 export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiFamily, number>> = { rest: 1620, v1: 2000, apiweb: 60_000 };
 export const DEFAULT_CLIENT_OPTIONS = {

@@ -114,7 +114,7 @@ export interface TenantClient {
 export interface ClientOptions {
   /**
    * Requests per window per API key (the window is a minute unless `rateLimitWindowMs` says otherwise).
-   * Defaults: rest 1620, v1 2000 (snyk-api.md §8), apiweb 60,000 (undocumented: paced by the server's 429s and learned X-RateLimit-Limit).
+   * Defaults: rest 1620, v1 2000 (rate limits: about-the-rest-api, v1-api docs), apiweb 60,000 (undocumented: paced by the server's 429s and learned X-RateLimit-Limit).
    */
   rateLimits?: Partial<Record<ApiFamily, number>>;
   /** The rate-limit window in ms (default 60 000). Tests use short windows. */

@@ -16,14 +16,6 @@ import type { TenantConfig } from './tenant-config.ts';
 export const DEFAULT_SNYK_API_URL = 'https://api.snyk.io';
 export const DEFAULT_APIWEB_URL = 'https://api.probely.com';
 
-/** The documented Snyk API hosts (snyk-api.md §2); any other https host is accepted (single-tenant). */
-export const SNYK_REGIONAL_API_URLS = [
-  'https://api.snyk.io',
-  'https://api.us.snyk.io',
-  'https://api.eu.snyk.io',
-  'https://api.au.snyk.io',
-] as const;
-
 export interface ReadTenantConfigOptions {
   /** SNYK_TOKEN must be set (a live run). */
   requireSnyk?: boolean;
@@ -31,7 +23,7 @@ export interface ReadTenantConfigOptions {
   requireApiweb?: boolean;
 }
 
-// spec QueryVersion (snyk-api.md §4): a date with an optional stability; floating `beta` etc. are not for clients.
+// spec QueryVersion (about-the-rest-api, versioning): a date with an optional stability; floating `beta` etc. are not for clients.
 const VERSION_RE = /^(\d{4})-(\d{2})-(\d{2})(~(wip|work-in-progress|experimental|beta))?$/;
 // Ids go into URL paths: refuse anything that could change the path or query (Snyk ids are UUIDs).
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
@@ -44,7 +36,7 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
  *   overrides the detection.
  * - `SNYK_API_URL` (default https://api.snyk.io; regional api.us/api.eu/api.au or any https host), a trailing
  *   `/rest` or `/v1` is dropped; `SNYK_APIWEB_URL` (default https://api.probely.com). `http://` only for
- *   loopback hosts (snyk-api.md §2: "HTTPS only").
+ *   loopback hosts (v1-api docs: "HTTPS only").
  * - `SNYK_API_VERSION` (default DEFAULT_REST_VERSION): `YYYY-MM-DD` with an optional `~beta`-style suffix.
  * - `SNYK_ORG_ID`, `SNYK_ORG_IDS` (comma list; the union, SNYK_ORG_ID first), `SNYK_GROUP_ID`, `SNYK_TEST_USER_ID`.
  * Empty values count as unset (a CI secret that is not defined expands to "").

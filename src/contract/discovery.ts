@@ -204,7 +204,7 @@ export async function pools(ctx: CheckContext, op: OperationName): Promise<Parti
 }
 
 /**
- * Fields of a user that `ordering` is tried with. The allowed fields are undocumented (snyk-api.md §9), so
+ * Fields of a user that `ordering` is tried with. The allowed fields are undocumented (users-list docs), so
  * ordering_conformance requires only that the documented parameter orders by at least one of them.
  */
 export const APIWEB_ORDERING_CANDIDATES = ['name', 'email', 'last_login', 'changed'] as const;

@@ -2,7 +2,7 @@
  * The PATCH group user scenario, run at most once per context because it is irreversible: it removes only
  * SNYK_TEST_USER_ID (INTERFACE.md), and only when writes are allowed.
  *
- * Documented (seed 003, snyk-api.md §6.6, NOTES.md): the body is `{data:{type:"user", id, attributes:
+ * Documented (REST Users reference, REST spec): the body is `{data:{type:"user", id, attributes:
  * {membership: null}}}` as application/vnd.api+json; "only removing memberships is supported"; the answer is
  * 204 (spec) or 200 (docs) without a body; afterwards the user is gone from the group and from its orgs.
  */

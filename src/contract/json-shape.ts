@@ -43,7 +43,8 @@ export interface ShapeDifference {
   to?: string[];
 }
 
-const escape = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
+/** A JSON Pointer reference token (RFC 6901 §3: `~` → `~0`, `/` → `~1`). */
+const pointerToken = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const sorted = (s: Set<string>): string[] => [...s].sort();
 
 /** Differences from `a` to `b`. Arrays that are empty on one side say nothing about their elements. */
@@ -54,12 +55,12 @@ export function diffShapes(a: Shape, b: Shape, path = ''): ShapeDifference[] {
   if (ta.join() !== tb.join()) out.push({ path: path || '/', kind: 'type', from: ta, to: tb });
   if (a.props && b.props) {
     for (const [k, v] of a.props) {
-      const p = `${path}/${escape(k)}`;
+      const p = `${path}/${pointerToken(k)}`;
       const w = b.props.get(k);
       if (!w) out.push({ path: p, kind: 'removed', from: sorted(v.types) });
       else out.push(...diffShapes(v, w, p));
     }
-    for (const [k, w] of b.props) if (!a.props.has(k)) out.push({ path: `${path}/${escape(k)}`, kind: 'added', to: sorted(w.types) });
+    for (const [k, w] of b.props) if (!a.props.has(k)) out.push({ path: `${path}/${pointerToken(k)}`, kind: 'added', to: sorted(w.types) });
   }
   if (a.items && b.items) out.push(...diffShapes(a.items, b.items, `${path}/*`));
   return out;

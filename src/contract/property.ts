@@ -54,7 +54,7 @@ export async function checkProperty<T>(
   if (crash !== undefined) throw crash instanceof Error ? crash : new PropertyCrash(String(crash));
   const counterexample = result.counterexample?.[0] as T;
   const verdict = verdicts.get(key(counterexample));
-  if (!verdict || verdict.status !== 'fail') {
+  if (verdict?.status !== 'fail') {
     throw new PropertyCrash(`the property failed without a verdict (${String(result.errorInstance ?? 'unknown')})`);
   }
   return {

@@ -5,7 +5,7 @@
  * with the tenant compared to a model of the pending provisions after every step. Each run uses three fresh
  * reserved addresses, so runs never see each other's provisions; everything created is deleted after each run.
  *
- * Documented (seed 001, issue 3): POST refuses an address already pending or already a member; GET lists
+ * Documented (provision docs, issue 3): POST refuses an address already pending or already a member; GET lists
  * pending provisions; DELETE ?email= removes one, and an address without one is 404.
  */
 import fc from 'fast-check';
@@ -151,7 +151,7 @@ class ListCommand implements fc.AsyncCommand<Model, Real> {
 }
 
 /**
- * seed 001, "Delete pending user provision": Response model `{ "ok": true }`; v1 spec: `ok` boolean,
+ * provision docs, "Delete pending user provision": Response model `{ "ok": true }`; v1 spec: `ok` boolean,
  * "Deletion succeeded.". A 200 that removed a pending provision says so with `ok: true` (the shape itself is
  * response_schema_conformance's; here only the documented value of a deletion that happened).
  */
@@ -161,7 +161,7 @@ function deletedOkProblem(step: Step): [string, unknown][] | undefined {
   const ok = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).ok : undefined;
   if (ok === true) return undefined;
   return [
-    ['Problem', 'deleting a pending provision answered 200 without "ok": true (seed 001 response model: { "ok": true }; spec: ok, "Deletion succeeded.")'],
+    ['Problem', 'deleting a pending provision answered 200 without "ok": true (provision docs response model: { "ok": true }; spec: ok, "Deletion succeeded.")'],
     ['Received ok', ok === undefined ? '(absent)' : ok],
     ['Expected ok', true],
   ];

@@ -1,6 +1,6 @@
 /**
  * The documented query parameters of each operation, with the schema the documentation gives them
- * (REST: spec extract components/parameters; API & Web: seed 004; v1: seed 001), how positive values are
+ * (REST: spec extract components/parameters; API & Web: users-list docs; v1: provision docs), how positive values are
  * generated, and whether the documentation makes the rejection of an invalid value certain.
  *
  * Positive values never come from a bare schema where a server legitimately refuses schema-valid input:
@@ -52,7 +52,7 @@ const STRING: SchemaObject = { type: 'string' };
 const BOOL: SchemaObject = { type: 'boolean' };
 const SORT_ORDER: SchemaObject = { type: 'string', enum: ['ASC', 'DESC'] };
 
-// spec components/parameters Limit: int32, default 10, minimum 10, maximum 100, multipleOf 10 (snyk-api.md §5, quirk 11).
+// spec components/parameters Limit: int32, default 10, minimum 10, maximum 100, multipleOf 10 (REST spec `Limit`).
 const LIMIT: QueryParameter = {
   name: 'limit',
   schema: { type: 'integer', minimum: 10, maximum: 100, multipleOf: 10 },
@@ -73,7 +73,7 @@ const MEMBERSHIP_FILTERS: QueryParameter[] = [
   { name: 'role_name', schema: STRING, positive: { pool: 'memberRoleNames' }, rejectInvalid: false, source: 'REST spec RoleFilter' },
 ];
 
-/** sort_by enums differ: group ends with role_name, org with role (snyk-api.md quirk 7). */
+/** sort_by enums differ: group ends with role_name, org with role (REST spec). */
 export const GROUP_SORT_BY = ['username', 'user_display_name', 'email', 'login_method', 'role_name'] as const;
 export const ORG_SORT_BY = ['username', 'user_display_name', 'email', 'login_method', 'role'] as const;
 
@@ -108,30 +108,30 @@ const APIWEB_ID_ARRAY = (name: string, pool: PoolName): QueryParameter => ({
   array: true,
   positive: { pool, maxItems: 2 },
   rejectInvalid: false,
-  source: 'seed 004 (Base58 ids; unknown ids may be refused by the filter)',
+  source: 'users-list docs (Base58 ids; unknown ids may be refused by the filter)',
 });
 
 const APIWEB: QueryParameter[] = [
-  { name: 'account', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'seed 004' },
-  { name: 'active', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'seed 004' },
-  { name: 'mfa_enabled', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'seed 004' },
-  { name: 'no_access', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'seed 004' },
+  { name: 'account', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'users-list docs' },
+  { name: 'active', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'users-list docs' },
+  { name: 'mfa_enabled', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'users-list docs' },
+  { name: 'no_access', schema: BOOL, positive: 'schema', rejectInvalid: false, source: 'users-list docs' },
   APIWEB_ID_ARRAY('label', 'apiwebLabelIds'),
   {
     name: 'label_logical_operator',
     schema: { type: 'string', enum: ['and', 'or'] },
     positive: 'schema',
     rejectInvalid: false,
-    source: 'seed 004 (and|or, default or)',
+    source: 'users-list docs (and|or, default or)',
   },
   APIWEB_ID_ARRAY('role', 'apiwebRoleIds'),
   APIWEB_ID_ARRAY('team', 'apiwebTeamIds'),
   APIWEB_ID_ARRAY('target', 'apiwebTargetIds'),
   APIWEB_ID_ARRAY('exclude_team', 'apiwebTeamIds'),
   APIWEB_ID_ARRAY('exclude_target', 'apiwebTargetIds'),
-  { name: 'search', schema: STRING, positive: { pool: 'apiwebSearchTerms', orSchema: true }, rejectInvalid: false, source: 'seed 004' },
+  { name: 'search', schema: STRING, positive: { pool: 'apiwebSearchTerms', orSchema: true }, rejectInvalid: false, source: 'users-list docs' },
   // The orderable fields are undocumented, so no positive case relies on one: ordering_conformance tries them.
-  { name: 'ordering', schema: STRING, positive: 'omit', rejectInvalid: false, source: 'seed 004 (fields undocumented)' },
+  { name: 'ordering', schema: STRING, positive: 'omit', rejectInvalid: false, source: 'users-list docs (fields undocumented)' },
   {
     name: 'length',
     // "Number of results to return per page": at least 1 (DRF 400 field error below it); the maximum is
@@ -141,7 +141,7 @@ const APIWEB: QueryParameter[] = [
     positive: 'schema',
     rejectInvalid: true,
     rejectOnly: 'bounds',
-    source: 'seed 004; DRF page-size validation',
+    source: 'users-list docs; DRF page-size validation',
   },
   {
     name: 'page',
@@ -149,10 +149,10 @@ const APIWEB: QueryParameter[] = [
     // Page 1 always exists; later pages depend on the filter (pagination_arithmetic walks them).
     positive: 'omit',
     rejectInvalid: true,
-    source: 'seed 004: "The first page is 1"; DRF answers 404 for an invalid page',
+    source: 'users-list docs: "The first page is 1"; DRF answers 404 for an invalid page',
   },
   // `exclude` drops fields from the response, so schema conformance cannot judge such a response: field_exclusion does.
-  { name: 'exclude', schema: { type: 'array', items: STRING }, array: true, positive: 'omit', rejectInvalid: false, source: 'seed 004' },
+  { name: 'exclude', schema: { type: 'array', items: STRING }, array: true, positive: 'omit', rejectInvalid: false, source: 'users-list docs' },
 ];
 
 export function queryParameters(op: OperationName): QueryParameter[] {
@@ -162,7 +162,7 @@ export function queryParameters(op: OperationName): QueryParameter[] {
         LIMIT,
         ...CURSORS,
         { name: 'sort_by', schema: { type: 'string', enum: [...ORG_SORT_BY] }, positive: 'schema', rejectInvalid: true, source: 'REST spec sort_by (org enum)' },
-        // org memberships: sort_order default ASC (spec; snyk-api.md quirk 7)
+        // org memberships: sort_order default ASC (REST spec)
         { name: 'sort_order', schema: SORT_ORDER, positive: 'schema', rejectInvalid: true, source: 'REST spec sort_order' },
         ...MEMBERSHIP_FILTERS,
       ];
@@ -181,8 +181,8 @@ export function queryParameters(op: OperationName): QueryParameter[] {
     case 'GET /users/':
       return APIWEB;
     case 'DELETE /v1/org/{orgId}/provision':
-      // seed 001: "Query parameters: email (string) - The email of the user." (the v1 spec omits it)
-      return [{ name: 'email', schema: { type: 'string', format: 'email' }, positive: 'omit', rejectInvalid: true, source: 'seed 001' }];
+      // provision docs: "Query parameters: email (string) - The email of the user." (the v1 spec omits it)
+      return [{ name: 'email', schema: { type: 'string', format: 'email' }, positive: 'omit', rejectInvalid: true, source: 'provision docs' }];
     default:
       return [];
   }

@@ -1,6 +1,6 @@
 /**
  * Request builders: an operation plus query, body and path parameters → a client RequestSpec. REST requests
- * always carry an explicit version (the run's GA date, `~beta` for beta-only operations, NOTES.md), so a
+ * always carry an explicit version (the run's GA date, `~beta` for beta-only operations, REST spec), so a
  * check knows exactly what it asked for.
  */
 import type { QueryValue, RequestSpec } from '../client/types.ts';

@@ -1,5 +1,5 @@
 /**
- * REST version strings (snyk-api.md §4; spec QueryVersion / ActualVersion; sweater-comb version.md):
+ * REST version strings (about-the-rest-api, versioning; spec QueryVersion / ActualVersion; sweater-comb version.md):
  * `YYYY-MM-DD` is the GA tree, `YYYY-MM-DD~beta` beta-or-better, `~experimental` experimental-or-better.
  */
 export const QUERY_VERSION_RE =
@@ -40,7 +40,7 @@ export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID_RE.test(s);
 
-/** `sunset`: the spec says date-time, its description `YYYY-MM-DD` (snyk-api.md quirk 15): both accepted. */
+/** `sunset`: the spec says date-time, its description `YYYY-MM-DD` (REST spec, `sunset` header): both accepted. */
 export function isDateOrDateTime(value: string): boolean {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
   return /^\d{4}-\d{2}-\d{2}[Tt ]/.test(value) && !Number.isNaN(Date.parse(value));

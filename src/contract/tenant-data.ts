@@ -64,12 +64,12 @@ export function links(json: unknown): Record<string, unknown> {
   return obj(obj(json).links);
 }
 
-/** An API & Web user of `results` (seed 004). */
+/** An API & Web user of `results` (users-list docs). */
 export interface ApiwebUserView {
   id: string | undefined;
   email: string | undefined;
   name: string | undefined;
-  /** `active` defaults to true (seed 004). */
+  /** `active` defaults to true (users-list docs). */
   active: boolean;
   mfaEnabled: unknown;
   isApiuser: unknown;

@@ -70,7 +70,7 @@ async function postSample(ctx: CheckContext): Promise<Step[]> {
       invalidComponent: 'body',
     }),
   );
-  // seed 001: "The user being provisioned must not already exist in the Snyk system."
+  // provision docs: "The user being provisioned must not already exist in the Snyk system."
   const member = (await membershipWalk(ctx, 'GET /rest/orgs/{org_id}/memberships', 1).catch(() => undefined))?.items.find(
     (m) => m.email && m.userId !== ctx.testUserId,
   )?.email;

@@ -1,5 +1,5 @@
 /**
- * Authorization headers as documented (snyk-api.md §3): Snyk v1 and REST take `token <API token>` or
+ * Authorization headers as documented (authentication docs): Snyk v1 and REST take `token <API token>` or
  * `bearer <OAuth token>` (scheme case-insensitive: the spec writes `Token `, the docs `token`); Snyk API & Web
  * takes `JWT <API key>` (scheme compared case-insensitively, as DRF's JWT authentication does).
  */

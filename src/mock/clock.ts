@@ -39,7 +39,7 @@ export function isoMs(ms: number): string {
 /**
  * An API & Web timestamp. `micros` is microseconds since the epoch. Form `z6`: six fractional digits and `Z`
  * (recorded `2022-05-16T11:50:53.914329Z`); form `n7`: seven fractional digits without a zone, as the docs
- * example `2023-08-09T13:27:43.8208302` (NOTES.md: both forms occur).
+ * example `2023-08-09T13:27:43.8208302` (users-list docs; the graph-probely recording has a zone: both forms occur).
  */
 export type ApiwebDateForm = 'z6' | 'n7';
 

@@ -1,4 +1,4 @@
-/** Drifts of Snyk API & Web GET /users/ (seed 004; snyk-api.md §9). */
+/** Drifts of Snyk API & Web GET /users/ (users-list docs). */
 import type { DriftDefinition } from './drift-definition.ts';
 
 const USERS = 'GET /users/';
@@ -86,7 +86,7 @@ export const APIWEB_DRIFTS = [
     operation: USERS,
     kind: 'schema',
     description:
-      'Users who never logged in lack `last_login` instead of carrying null (seed 004: nullable and required).',
+      'Users who never logged in lack `last_login` instead of carrying null (users-list docs: nullable and required).',
     expectedChecks: ['response_schema_conformance'],
   },
   {
@@ -128,7 +128,7 @@ export const APIWEB_DRIFTS = [
     name: 'users-page-total-missing',
     operation: USERS,
     kind: 'schema',
-    description: 'Pages lack `page_total` (seed 004 response schema: count, page_total — "Total number of pages." —, page, length, results).',
+    description: 'Pages lack `page_total` (users-list docs response schema: count, page_total — "Total number of pages." —, page, length, results).',
     expectedChecks: ['response_schema_conformance', 'pagination_arithmetic'],
   },
 ] as const satisfies readonly DriftDefinition[];

@@ -1,4 +1,4 @@
-/** Drifts of the REST memberships lists and audit-log searches (snyk-api.md §5, §6.7, §6.8). */
+/** Drifts of the REST memberships lists and audit-log searches (about-the-rest-api, pagination; REST spec; audit-log docs). */
 import type { DriftDefinition } from './drift-definition.ts';
 
 const ORG_MEMBERSHIPS = 'GET /rest/orgs/{org_id}/memberships';

@@ -1,4 +1,4 @@
-/** Drifts of REST /self, the org user and group user removal (seed 002; snyk-api.md §4, §6.4–§6.6). */
+/** Drifts of REST /self, the org user and group user removal (REST Users reference; about-the-rest-api, versioning). */
 import type { DriftDefinition } from './drift-definition.ts';
 
 const SELF = 'GET /rest/self';

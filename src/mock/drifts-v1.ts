@@ -1,4 +1,4 @@
-/** Drifts of the Snyk v1 provision endpoints (seed 001; snyk-api.md §6.1, §7). */
+/** Drifts of the Snyk v1 provision endpoints (provision docs; v1 spec). */
 import type { DriftDefinition } from './drift-definition.ts';
 
 const POST_PROVISION = 'POST /v1/org/{orgId}/provision';
@@ -11,7 +11,7 @@ export const V1_DRIFTS = [
     operation: POST_PROVISION,
     kind: 'status',
     description:
-      'POST with both `role` and `rolePublicId` answers 200 (seed 001: "either role or rolePublicId but not both").',
+      'POST with both `role` and `rolePublicId` answers 200 (provision docs: "either role or rolePublicId but not both").',
     expectedChecks: ['role_xor_role_public_id', 'negative_data_rejection'],
   },
   {
@@ -47,7 +47,7 @@ export const V1_DRIFTS = [
     name: 'provision-post-missing-created',
     operation: POST_PROVISION,
     kind: 'schema',
-    description: 'The POST response lacks `created` (seed 001 response model).',
+    description: 'The POST response lacks `created` (provision docs response model).',
     expectedChecks: ['response_schema_conformance'],
   },
   {
@@ -112,14 +112,14 @@ export const V1_DRIFTS = [
     operation: POST_PROVISION,
     kind: 'schema',
     description:
-      'The POST response lacks `rolePublicId` (seed 001 response model: `{ "email", "rolePublicId", "role", "created" }`).',
+      'The POST response lacks `rolePublicId` (provision docs response model: `{ "email", "rolePublicId", "role", "created" }`).',
     expectedChecks: ['response_schema_conformance'],
   },
   {
     name: 'provision-list-missing-role',
     operation: GET_PROVISION,
     kind: 'schema',
-    description: 'Pending provision entries lack `role` (seed 001, List pending user provisions response model shows it).',
+    description: 'Pending provision entries lack `role` (provision docs, List pending user provisions response model shows it).',
     expectedChecks: ['response_schema_conformance'],
   },
   {
@@ -127,7 +127,7 @@ export const V1_DRIFTS = [
     operation: DELETE_PROVISION,
     kind: 'lifecycle',
     description:
-      'DELETE of a pending provision removes it but answers 200 `{"ok":false}` (seed 001 response model: `{ "ok": true }`; spec: "Deletion succeeded.").',
+      'DELETE of a pending provision removes it but answers 200 `{"ok":false}` (provision docs response model: `{ "ok": true }`; spec: "Deletion succeeded.").',
     expectedChecks: ['provision_lifecycle'],
   },
 ] as const satisfies readonly DriftDefinition[];

@@ -1,8 +1,8 @@
 /**
- * The drift catalog: named deviations from the documented contract (seeds 000–004, research/snyk-api.md), one
+ * The drift catalog: named deviations from the documented contract (docs/sources.md), one
  * served at a time with `drift: NAME`. Each names the operation whose documented contract it breaks and the
  * contract check ids of which at least one must fail while it is on (issue 5 proves this). Nothing here is a
- * deviation from something the documentation leaves open (NOTES.md): 200 vs 204 for PATCH, missing zones in
+ * deviation from something the documentation leaves open (our reading, docs/sources.md): 200 vs 204 for PATCH, missing zones in
  * API & Web dates, `Retry-After` on 429 and the like are never drifts.
  */
 import type { DriftDefinition } from './drift-definition.ts';
@@ -11,7 +11,7 @@ import { REST_LIST_DRIFTS } from './drifts-rest-lists.ts';
 import { REST_USER_DRIFTS } from './drifts-rest-users.ts';
 import { V1_DRIFTS } from './drifts-v1.ts';
 
-export type { DriftDefinition, DriftKind } from './drift-definition.ts';
+export type { DriftDefinition } from './drift-definition.ts';
 
 const CATALOG = [...V1_DRIFTS, ...REST_USER_DRIFTS, ...REST_LIST_DRIFTS, ...APIWEB_DRIFTS] as const;
 

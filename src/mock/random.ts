@@ -85,7 +85,7 @@ export class Rng {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 
-  /** A Base58 id as Snyk API & Web uses (12 characters observed; seed 004 `role.id` is exactly 12). */
+  /** A Base58 id as Snyk API & Web uses (12 characters observed; users-list docs `role.id` is exactly 12). */
   base58(length = 12): string {
     // Five digits per 32-bit draw (58^5 < 2^32): a 12-character id costs three draws.
     let out = '';

@@ -1,5 +1,5 @@
 /**
- * Requests per minute per API key (snyk-api.md §8: "1620 requests per minute per API key" on REST, 2000 on v1;
+ * Requests per minute per API key (rate limits: about-the-rest-api, v1-api docs: "1620 requests per minute per API key" on REST, 2000 on v1;
  * the mock applies one configurable limit to every key). A sliding one-minute window per key: past the limit a
  * request is refused with the number of whole seconds until the oldest counted request leaves the window.
  * Uses the monotonic clock, not the tenant clock, so a frozen tenant clock does not freeze the window.

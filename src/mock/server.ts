@@ -19,7 +19,7 @@ import { RateLimiter } from './rate-limiter.ts';
 import { Rng } from './random.ts';
 import { buildTenantState } from './tenant-state.ts';
 
-export type { MockOptions, RestLifecycleOverride } from './options.ts';
+export type { MockOptions } from './options.ts';
 export type { FaultOptions } from './faults.ts';
 
 export interface MockTenant {

@@ -2,8 +2,8 @@
  * Parsing of the timestamps the three APIs send.
  *
  * Snyk REST and v1 send RFC 3339 (`2024-04-15T19:49:01.920Z`); Snyk API & Web sends ISO 8601 with 3 to 7
- * fractional digits, sometimes without a zone: `2023-08-09T13:27:43.8208302` in the docs (seed 004, "ISO 8601
- * UTC format"), `2022-05-16T11:50:53.914329Z` recorded (NOTES.md). A value without a zone is UTC, as the
+ * fractional digits, sometimes without a zone: `2023-08-09T13:27:43.8208302` in the docs (users-list docs, "ISO 8601
+ * UTC format"), `2022-05-16T11:50:53.914329Z` recorded (the graph-probely recording). A value without a zone is UTC, as the
  * documentation says. The grammar is the one the `apiweb-date-time` schema format accepts (src/schema/formats.ts),
  * so a value that passed schema validation always parses.
  */
@@ -29,7 +29,7 @@ export function parseApiDate(value: string): number | undefined {
 /**
  * Whether an API timestamp carries a zone designator (`Z` or `±HH:MM`). False for a value without one and for
  * a value that is not an API timestamp at all. A missing zone is a warning or a failure depending on the
- * date strictness setting (NOTES.md).
+ * date strictness setting (our reading: the docs example has no zone, recorded values do).
  */
 export function hasZone(value: string): boolean {
   const parts = matchApiDate(value);

@@ -32,8 +32,6 @@ export const ERROR_CODES = {
   CLIENT_CLOSED: 'CLIENT_CLOSED',
 } as const;
 
-export type KnownErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
-
 export class StcError extends Error {
   readonly code: string;
   declare readonly cause?: unknown;

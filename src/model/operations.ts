@@ -2,7 +2,7 @@
  * The operation catalogue: every operation INTERFACE.md names, with what its documentation makes certain.
  * Checks, the mock tenant and the client all read it, so an operation's contract is written down once.
  *
- * Sources: seeds 001–004, research/specs/snyk-rest-operations-index.json, research/snyk-api.md §4–§9.
+ * Sources: the pages in docs/sources.md: provision docs, REST Users reference, users-list docs, REST spec (`x-snyk-api-releases`), about-the-rest-api.
  */
 
 export type ApiFamily = 'v1' | 'rest' | 'apiweb';
@@ -38,7 +38,7 @@ export interface Operation {
   method: HttpMethod;
   /** Path template relative to the API origin, as in INTERFACE.md (`/rest/…`, `/v1/…`, `/users/`). */
   path: string;
-  /** REST only: `ga` operations take a date, `beta` operations take `<date>~beta` (NOTES.md). */
+  /** REST only: `ga` operations take a date, `beta` operations take `<date>~beta` (REST spec: beta-only operations have no GA release). */
   stability?: 'ga' | 'beta';
   /** REST only: first release at that stability; an earlier requested date answers 404. */
   firstRelease?: string;
@@ -70,7 +70,7 @@ const restErrors = (extra: number[] = []): Record<number, DocumentedResponse> =>
     ]),
   );
 
-/** v1 documents 401/403/404 without a schema; observed bodies are `{code, message, error}` (snyk-api.md §7). */
+/** v1 documents 401/403/404 without a schema; observed bodies are `{code, message, error}` (REST spec error documents). */
 const v1Errors = (statuses: number[]): Record<number, DocumentedResponse> =>
   Object.fromEntries(
     statuses.map((status) => [status, { schema: schemaId('v1/error'), contentTypes: [JSON_MT] }]),
@@ -155,7 +155,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
     firstRelease: '2022-10-06',
     requestSchema: schemaId('rest/group-user-patch-request'),
     requestContentType: JSONAPI,
-    // NOTES.md: 204 in the spec, 200 on a docs page; either 2xx without a body.
+    // 204 in the REST spec, 200 in the REST Users reference; either 2xx without a body.
     responses: { 204: { contentTypes: [] }, 200: { contentTypes: [] }, ...restErrors() },
     requiredHeaders: REST_VERSION_HEADERS,
     writes: true,
@@ -227,7 +227,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
     path: '/users/',
     responses: {
       200: { schema: schemaId('apiweb/user-list'), contentTypes: [JSON_MT] },
-      // seed 004 documents 200/400/401/500; a page past the last one is 404 (DRF pagination).
+      // users-list docs documents 200/400/401/500; a page past the last one is 404 (DRF pagination).
       400: { schema: schemaId('apiweb/field-errors'), contentTypes: [JSON_MT] },
       401: { schema: schemaId('apiweb/error'), contentTypes: [JSON_MT] },
       403: { schema: schemaId('apiweb/error'), contentTypes: [JSON_MT] },
@@ -249,7 +249,7 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
   });
 }
 
-/** The REST version to send for an operation: beta-only operations need `~beta` (NOTES.md). */
+/** The REST version to send for an operation: beta-only operations need `~beta` (REST spec: they have no GA release, so a GA date answers 404). */
 export function versionFor(op: Operation, gaDate: string): string | undefined {
   if (op.api !== 'rest') return undefined;
   const date = gaDate.replace(/~.*$/, '');

@@ -18,10 +18,7 @@ export type {
   Exemption,
   DiffSummary,
   VersionComparison,
-  Outcome,
-  FindingOutcome,
   Severity,
-  Counts,
 } from '../schema/generated/results.ts';
 
 export const RESULTS_SCHEMA_VERSION = '1.0';

@@ -46,7 +46,7 @@ function checkDifferences(from: readonly CheckResult[], to: readonly CheckResult
   const out = new Map<string, Difference[]>();
   for (const c of to) {
     const op = OPERATIONS[c.operation as OperationName];
-    if (!op || op.api !== 'rest') continue;
+    if (op?.api !== 'rest') continue;
     const b = before.get(key(c));
     if (!b || b.outcome === c.outcome) continue;
     const list = out.get(c.operation) ?? [];

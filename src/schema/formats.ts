@@ -1,9 +1,9 @@
 /**
  * Custom ajv formats for dates that `date-time` (RFC 3339, zone required) cannot describe.
  *
- * Snyk API & Web (seed 004) documents its timestamps as "ISO 8601 UTC format. For example,
+ * Snyk API & Web (users-list docs) documents its timestamps as "ISO 8601 UTC format. For example,
  * "2023-08-09T13:27:43.8208302"" — seven fractional digits and no zone designator — while recorded responses
- * carry `2022-05-16T11:50:53.914329Z` (NOTES.md). Both must parse. Whether a missing zone is a contract
+ * carry `2022-05-16T11:50:53.914329Z` (the graph-probely recording). Both must parse. Whether a missing zone is a contract
  * failure or a warning is a documented strictness setting, so there are two formats:
  *
  * - `apiweb-date-time`: zone optional (`Z`, `±HH:MM`, or none = UTC), 0–9 fractional digits. Used by the

@@ -1,4 +1,4 @@
-// Snyk API & Web GET /users/ (seed 004).
+// Snyk API & Web GET /users/ (users-list docs).
 import { defineContractSuite } from './contract-harness.ts';
 
 defineContractSuite('API & Web users', ['GET /users/']);

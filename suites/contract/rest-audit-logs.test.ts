@@ -1,4 +1,4 @@
-// REST audit-log search (snyk-api.md §6.8).
+// REST audit-log search (audit-log docs).
 import { defineContractSuite } from './contract-harness.ts';
 
 defineContractSuite('REST audit-log search', [

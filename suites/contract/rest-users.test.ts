@@ -1,4 +1,4 @@
-// REST users and memberships (seed 003, snyk-api.md §6.5–6.7). PATCH group user comes last: it removes
+// REST users and memberships (REST Users reference, REST Users reference; REST spec, memberships). PATCH group user comes last: it removes
 // SNYK_TEST_USER_ID, which the membership checks of this file must not see disappear mid-walk.
 import { defineContractSuite } from './contract-harness.ts';
 

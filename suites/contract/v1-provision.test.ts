@@ -1,4 +1,4 @@
-// v1 provisions (seeds 001–002): all writes of the file go through one ledger; the residue check runs last.
+// v1 provisions (provision docs): all writes of the file go through one ledger; the residue check runs last.
 import { defineContractSuite } from './contract-harness.ts';
 
 defineContractSuite('v1 provision', [

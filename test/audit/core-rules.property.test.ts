@@ -54,7 +54,7 @@ const userArb = fc.record({
     { weight: 2, arbitrary: fc.constant(null) },
     { weight: 1, arbitrary: fc.constantFrom('<absent>', 'yesterday', '2025-02-30T00:00:00Z', 17) },
   ),
-  // The clock of a user who never logged in starts at `changed` (seed 004: required).
+  // The clock of a user who never logged in starts at `changed` (users-list docs: required).
   changed: fc.oneof(
     { weight: 6, arbitrary: fc.tuple(around(NOW - 90 * DAY_MS), fc.integer({ min: 0, max: 3 })).map(([ms, f]) => dateForm(ms, f)) },
     { weight: 1, arbitrary: fc.constantFrom('<absent>', 'yesterday', null) },

@@ -1,6 +1,6 @@
 /**
  * The four core rules of INTERFACE.md, judged by the engine on in-memory records: a positive and a negative
- * subject each, the documented defaults (seed 004), unknown outcomes, date forms (NOTES.md) and boundaries.
+ * subject each, the documented defaults (users-list docs), unknown outcomes, date forms (users-list docs, graph-probely recording) and boundaries.
  */
 import { describe, expect, test } from 'vitest';
 import { DAY_MS } from '../../src/audit/api-date.ts';
@@ -18,7 +18,7 @@ describe('mfa-disabled', () => {
     expect(f?.severity).toBe('high');
   });
 
-  test('should treat an absent active as true (seed 004 default) and say so in the evidence', () => {
+  test('should treat an absent active as true (users-list docs default) and say so in the evidence', () => {
     const bad = userFrom(without(rawUser({ mfa_enabled: false }), 'active'));
     const run = evaluate([bad]);
     expect(subjects(run, 'mfa-disabled')).toEqual([idOf(bad)]);
@@ -64,7 +64,7 @@ describe('inactive-account', () => {
     expect(subjects(run, 'inactive-account')).toEqual([idOf(justOver)]);
   });
 
-  test('should read dates with and without a zone and with 3 to 7 fractional digits (NOTES.md)', () => {
+  test('should read dates with and without a zone and with 3 to 7 fractional digits (users-list docs, graph-probely recording)', () => {
     const zoneless7 = user({ last_login: '2025-01-02T13:27:43.8208302' });
     const micros = user({ last_login: '2025-01-02T11:50:53.914329Z' });
     const millis = user({ last_login: '2025-06-01T11:50:53.914Z' });
@@ -177,7 +177,7 @@ describe('stale-provision', () => {
 });
 
 describe('documented defaults and lenient date spellings', () => {
-  test('should read an absent is_apiuser as false (seed 004 "Defaults to false") and say so', () => {
+  test('should read an absent is_apiuser as false (users-list docs "Defaults to false") and say so', () => {
     const u = userFrom(without(rawUser({ mfa_enabled: false, last_login: null }), 'is_apiuser'));
     const run = evaluate([u]);
     expect(subjects(run, 'mfa-disabled')).toEqual([idOf(u)]);

@@ -23,7 +23,7 @@ export const ORG = '86054e75-398a-4a1a-9dd8-72d026d8c237';
 export const daysAgo = (d: number): string => new Date(NOW - d * DAY_MS).toISOString();
 
 let counter = 0;
-/** An API & Web user as seed 004 documents it: every required field, active human with MFA, recent login. */
+/** An API & Web user as users-list docs documents it: every required field, active human with MFA, recent login. */
 export function rawUser(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   counter++;
   const id = `U${String(counter).padStart(11, '0')}`;

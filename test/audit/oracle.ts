@@ -27,14 +27,14 @@ export function oracleDate(v: unknown): number | undefined {
 
 export function coreOracle(users: readonly Record<string, unknown>[], provisions: readonly Record<string, unknown>[], now: number): Record<string, string[]> {
   const active = (u: Record<string, unknown>): boolean => !('active' in u) || u.active === true;
-  // seed 004: is_apiuser "Defaults to false".
+  // users-list docs: is_apiuser "Defaults to false".
   const human = (u: Record<string, unknown>): boolean => !('is_apiuser' in u) || u.is_apiuser === false;
   const out: Record<string, string[]> = { 'mfa-disabled': [], 'inactive-account': [], 'deactivated-with-roles': [], 'stale-provision': [] };
   for (const u of users) {
     const id = String(u.id);
     if (active(u) && human(u) && u.mfa_enabled === false) out['mfa-disabled']?.push(id);
     const login = oracleDate(u.last_login);
-    // seed 004 documents no creation date: a user who never logged in is counted from `changed`.
+    // users-list docs documents no creation date: a user who never logged in is counted from `changed`.
     const changed = oracleDate(u.changed);
     const cutoff = now - 90 * DAY_MS;
     const stale = u.last_login === null ? changed !== undefined && changed < cutoff : login !== undefined && login < cutoff;

@@ -70,7 +70,7 @@ describe('rate bucket', () => {
 
 /**
  * A server that enforces a hard sliding-window limit per API key, answering 429 with a Retry-After past it,
- * like Snyk's (snyk-api.md §8) but with a short window.
+ * like Snyk's (rate limits: about-the-rest-api, v1-api docs) but with a short window.
  */
 function limitedServer(
   limit: number,

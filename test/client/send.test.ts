@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
 import { INVALID_JWT, INVALID_SNYK_TOKEN } from '../../src/client/request-builder.ts';
 import type { TenantClient } from '../../src/client/types.ts';
-import { ConfigError, StcError } from '../../src/model/errors.ts';
+import { ConfigError, type StcError } from '../../src/model/errors.ts';
 import { APIWEB_TOKEN, SNYK_TOKEN, json, startTestServer, testConfig, type TestServer } from './test-server.ts';
 
 let server: TestServer | undefined;
@@ -75,7 +75,7 @@ describe('send: auth per API', () => {
 });
 
 describe('send: REST versions and paths', () => {
-  it('should send the configured GA date for GA operations and ~beta for beta-only ones (NOTES.md)', async () => {
+  it('should send the configured GA date for GA operations and ~beta for beta-only ones (REST spec)', async () => {
     server = await echoServer();
     client = createTenantClient(testConfig(server.url));
     await client.send({ operation: 'GET /rest/self', api: 'rest', method: 'GET', path: '/rest/self' });

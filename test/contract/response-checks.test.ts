@@ -58,7 +58,7 @@ describe('status_code_conformance', () => {
     }
   });
 
-  it('should accept both 200 and 204 from PATCH group user (NOTES.md)', () => {
+  it('should accept both 200 and 204 from PATCH group user (REST spec 204, REST Users reference 200)', () => {
     const patch = cannedCase('PATCH /rest/groups/{group_id}/users/{id}');
     expect(statusCodeConformance.evaluate(ctx, canned(200), patch).status).toBe('pass');
     expect(statusCodeConformance.evaluate(ctx, canned(204), patch).status).toBe('pass');
@@ -143,7 +143,7 @@ describe('response_schema_conformance', () => {
     expect(v.status === 'fail' && v.message).toContain('not JSON');
   });
 
-  it('should accept API & Web dates with and without a zone (seed 004, NOTES.md)', () => {
+  it('should accept API & Web dates with and without a zone (users-list docs, graph-probely recording)', () => {
     const user = (changed: string) => ({
       id: 'qZUYXFizzHty',
       email: 'a@example.com',

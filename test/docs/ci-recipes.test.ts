@@ -17,6 +17,7 @@ describe('the nightly CI recipes', () => {
     const run = steps.find((s) => s.run?.includes('snyk-tenant-check run'))!;
     expect(run.run).toContain('--tenant live');
     expect(run.run).toContain('--previous');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
     expect(run.env?.SNYK_TOKEN).toBe('${{ secrets.SNYK_TOKEN }}');
     expect(steps.some((s) => s.run?.includes('GITHUB_STEP_SUMMARY') && s.run.includes('summary.md'))).toBe(true);
     expect(steps.some((s) => s.with?.report_paths === 'reports/junit.xml')).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * The Snyk API & Web schemas follow seed 004 and NOTES.md: required fields, the nullable-and-required
+ * The Snyk API & Web schemas follow the users-list docs: required fields, the nullable-and-required
  * last_login, Base58 ids, user_roles items, both date spellings, and the API user's empty email.
  */
 import { describe, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('apiweb/user', () => {
     }));
   });
 
-  it.each(SEED_REQUIRED)('should reject a user without %s (required in seed 004)', (field) => {
+  it.each(SEED_REQUIRED)('should reject a user without %s (required in the users-list docs)', (field) => {
     expectRejected('apiweb/user', edited(HUMAN, (u: Partial<typeof HUMAN>) => delete u[field]), {
       keyword: 'required',
       instancePath: '',
@@ -157,7 +157,7 @@ describe('apiweb/user', () => {
 describe('apiweb/user-list', () => {
   const page = { count: 2, page_total: 1, page: 1, length: 10, results: [HUMAN, API_USER] };
 
-  it('should accept a documented page and require every field of seed 004\'s page object', () => {
+  it('should accept a documented page and require every field of users-list docs\'s page object', () => {
     expectValid('apiweb/user-list', page);
     for (const field of ['count', 'page_total', 'page', 'length', 'results']) {
       const { [field]: _gone, ...rest } = page as Record<string, unknown>;

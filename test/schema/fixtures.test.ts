@@ -21,7 +21,7 @@ type Row =
 const TABLE: Readonly<Record<string, Row>> = {
   'snyk-api-web/error.detail.json': { schema: 'apiweb/error', valid: true },
   'snyk-api-web/users-list.200.documented-shape.json': { schema: 'apiweb/user-list', valid: true },
-  // README: "no active/labels/user_roles/mfa_enabled yet — FAILS"; active and user_roles are optional (seed 004).
+  // README: "no active/labels/user_roles/mfa_enabled yet — FAILS"; active and user_roles are optional (users-list docs).
   'snyk-api-web/users-list.200.recorded-2022-shape.json': {
     schema: 'apiweb/user-list',
     valid: false,

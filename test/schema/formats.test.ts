@@ -7,8 +7,8 @@ import { isApiwebDateTime, isZonedApiwebDateTime } from '../../src/schema/format
 
 // [value, accepted without a zone requirement, accepted with the zone required]
 const CASES: readonly (readonly [string, boolean, boolean])[] = [
-  ['2023-08-09T13:27:43.8208302', true, false], // seed 004's own example: 7 digits, no zone
-  ['2022-05-16T11:50:53.914329Z', true, true], // recorded (NOTES.md)
+  ['2023-08-09T13:27:43.8208302', true, false], // the users-list docs' own example: 7 digits, no zone
+  ['2022-05-16T11:50:53.914329Z', true, true], // recorded (graph-probely recording)
   ['2024-03-01T10:00:00.123Z', true, true],
   ['2024-03-01T10:00:00Z', true, true], // DRF drops a zero fraction
   ['2024-03-01T10:00:00', true, false],

@@ -1,5 +1,5 @@
 /**
- * The REST schemas accept the documented examples (seed 003, spec examples) and reject what the spec rules out:
+ * The REST schemas accept the documented examples (REST Users reference, spec examples) and reject what the spec rules out:
  * missing required members, bad enums and formats, and extra members where the spec says additionalProperties:false.
  */
 import { describe, it } from 'vitest';
@@ -69,7 +69,7 @@ describe('rest/error-document', () => {
 });
 
 describe('rest/self-document', () => {
-  // seed 003 GET /rest/self example (its email is the docs' obfuscated "[email protected]": no email format).
+  // REST Users reference GET /rest/self example (its email is the docs' obfuscated "[email protected]": no email format).
   const seedUser = {
     data: {
       attributes: {
@@ -86,7 +86,7 @@ describe('rest/self-document', () => {
     links: LINKS,
   };
 
-  it('should accept the seed 003 example and an app instance', () => {
+  it('should accept the REST Users reference example and an app instance', () => {
     expectValid('rest/self-document', seedUser);
     expectValid('rest/self-document', { ...seedUser, data: { type: 'app_instance', id: UUID, attributes: { name: 'app' } } });
   });
@@ -133,7 +133,7 @@ describe('rest/self-document', () => {
 });
 
 describe('rest/org-user-document', () => {
-  // seed 003 GET /rest/orgs/{org_id}/users/{id} example.
+  // REST Users reference GET /rest/orgs/{org_id}/users/{id} example.
   const seedUser = {
     data: {
       attributes: {
@@ -149,7 +149,7 @@ describe('rest/org-user-document', () => {
     jsonapi: JSONAPI,
   };
 
-  it('should accept the seed 003 example and attributes with nothing in them', () => {
+  it('should accept the REST Users reference example and attributes with nothing in them', () => {
     expectValid('rest/org-user-document', seedUser);
     expectValid('rest/org-user-document', { ...seedUser, data: { ...seedUser.data, attributes: {} } });
   });
@@ -178,7 +178,7 @@ describe('rest/org-user-document', () => {
 describe('rest/group-user-patch-request', () => {
   const seedBody = { data: { attributes: { membership: null }, id: '55a348e2-c3ad-4bbc-b40e-9b232d1f4122', type: 'user' } };
 
-  it('should accept the seed 003 example (membership: null)', () => {
+  it('should accept the REST Users reference example (membership: null)', () => {
     expectValid('rest/group-user-patch-request', seedBody);
   });
 
@@ -259,7 +259,7 @@ describe.each([
       instancePath: '/data/0/relationships',
       params: { missingProperty: kind },
     });
-    const noEmail = edited(item, (d) => void delete (d.relationships.user?.data.attributes as { email?: string }).email);
+    const noEmail = edited(item, (d) => void delete (d.relationships.user!.data.attributes as { email?: string }).email);
     expectRejected(schema, { ...page, data: [noEmail] }, {
       keyword: 'required',
       instancePath: '/data/0/relationships/user/data/attributes',

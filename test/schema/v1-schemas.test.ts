@@ -1,5 +1,5 @@
 /**
- * The v1 provision schemas accept what seeds 001/002 document and reject what they rule out.
+ * The v1 provision schemas accept what provision docs document and reject what they rule out.
  */
 import { describe, it } from 'vitest';
 import { edited, expectRejected, expectValid } from './expect-schema.ts';
@@ -8,7 +8,7 @@ const ROLE_ID = '6525b356-a400-465f-b2e5-3eee1161e69f';
 
 describe('v1/provision-request', () => {
   it('should accept the documented request model (role with an empty rolePublicId)', () => {
-    // seed 001: {"email": "test@example.com", "rolePublicId": "", "role": "ADMIN"}
+    // provision docs: {"email": "test@example.com", "rolePublicId": "", "role": "ADMIN"}
     expectValid('v1/provision-request', { email: 'test@example.com', rolePublicId: '', role: 'ADMIN' });
   });
 
@@ -69,7 +69,7 @@ describe('v1/provision-entry', () => {
     });
   });
 
-  it('should reject an entry without role or rolePublicId (seed 001: every documented response model shows both)', () => {
+  it('should reject an entry without role or rolePublicId (provision docs: every documented response model shows both)', () => {
     for (const field of ['role', 'rolePublicId'] as const) {
       expectRejected('v1/provision-entry', edited(documented, (d: Partial<typeof documented>) => delete d[field]), {
         keyword: 'required',

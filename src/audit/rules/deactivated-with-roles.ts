@@ -1,6 +1,6 @@
 /**
  * deactivated-with-roles (INTERFACE.md core rule): an API & Web user with `active` false who still holds
- * roles (a non-empty `user_roles`). seed 004: `user_roles` is optional, so when it is absent for a
+ * roles (a non-empty `user_roles`). users-list docs: `user_roles` is optional, so when it is absent for a
  * deactivated user the rule cannot tell (`unknown`).
  */
 import { control } from '../controls.ts';

@@ -3,12 +3,12 @@
  * than the inactivity threshold (strictly before now − threshold), or who never logged in although the
  * account is older than the threshold.
  *
- * seed 004 (https://developers.probely.com/api/reference/users-list): `last_login` is "nullable, required",
+ * users-list docs (https://developers.probely.com/api/reference/users-list): `last_login` is "nullable, required",
  * "Date and time of the last login of the user"; `changed` is required, "Date and time of the last change".
  * A null `last_login` alone does not make an account dormant: a user invited three days ago who has not
  * logged in yet is not "inactive for 90 days". The list documents no creation date, so the clock of a user
  * who never logged in starts at `changed` — the latest documented date of the record, never earlier than its
- * creation, so the rule can only under-report. `changed` missing or unreadable: unknown. NOTES.md: dates
+ * creation, so the rule can only under-report. `changed` missing or unreadable: unknown. the users-list docs and the graph-probely recording: dates
  * come with or without a zone and with 3–7 fractional digits. An absent or unreadable `last_login` is unknown.
  */
 import { DAY_MS, parseApiDate } from '../api-date.ts';
@@ -24,7 +24,7 @@ const NEVER_FIELDS = ['active', 'is_apiuser', 'last_login', 'changed'] as const;
 
 /**
  * Whether the login clock ran out: true (stale), false (not yet), undefined (cannot tell). For a user who
- * never logged in, the clock starts at the documented `changed` date (seed 004).
+ * never logged in, the clock starts at the documented `changed` date (users-list docs).
  */
 function loginClockExpired(record: ApiWebUserRecord, cutoff: number): Tri {
   if (record.lastLogin === undefined) return undefined;
@@ -63,7 +63,7 @@ export const inactiveAccount: RuleDefinition = {
     },
   },
   limits() {
-    return ['a user who never logged in is counted from its `changed` date (seed 004 documents no creation date): a recent change restarts the clock'];
+    return ['a user who never logged in is counted from its `changed` date (users-list docs documents no creation date): a recent change restarts the clock'];
   },
   evaluate(ctx) {
     const days = param(ctx, 'maxInactiveDays');

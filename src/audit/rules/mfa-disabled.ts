@@ -1,6 +1,6 @@
 /**
  * mfa-disabled (INTERFACE.md core rule): an active human API & Web user (`is_apiuser` false) with
- * `mfa_enabled` false. seed 004: `active` defaults to true; `mfa_enabled` is required, so a missing or
+ * `mfa_enabled` false. users-list docs: `active` defaults to true; `mfa_enabled` is required, so a missing or
  * non-boolean value is `unknown`, never a pass.
  */
 import { control } from '../controls.ts';

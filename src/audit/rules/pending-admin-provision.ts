@@ -1,5 +1,5 @@
 /**
- * pending-admin-provision: a pending provision that grants an admin role (seed 001: `role` `ADMIN` or a
+ * pending-admin-provision: a pending provision that grants an admin role (provision docs: `role` `ADMIN` or a
  * role name containing "admin"; or a `rolePublicId` the policy lists in `adminRolePublicIds`). The role is
  * granted at the first SSO login without any acceptance step, so admin rights wait for whoever logs in.
  */

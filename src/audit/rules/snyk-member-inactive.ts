@@ -10,7 +10,7 @@
  * using the events parameter"): calling the API is activity. Both searches answered and empty: no activity,
  * a failure. A search that failed or was not made: unknown, never a failure.
  *
- * Limits (snyk-api.md §6.8): audit logs are kept for 90 days, are Enterprise-only, and do not record
+ * Limits (audit-log docs): audit logs are kept for 90 days, are Enterprise-only, and do not record
  * logins/logouts, so "no activity" means "no audited action". A threshold above 90 days can be judged only
  * when the last-seen state kept by earlier nightly runs covers the whole window; otherwise a member without
  * activity is `unknown`. A member whose membership is younger than the threshold has not had the chance to

@@ -1,7 +1,7 @@
 /**
- * stale-provision (INTERFACE.md core rule): a pending provision (v1 `GET /v1/org/{orgId}/provision`, seed
- * 001) whose `created` is older than the threshold (default 30 days, Prowler/Vercel's stale-invitation
- * default, audit-anchors §6.2). An unreadable `created` is `unknown`.
+ * stale-provision (INTERFACE.md core rule): a pending provision (v1 `GET /v1/org/{orgId}/provision`, provision
+ * docs) whose `created` is older than the threshold (default 30 days, Prowler/Vercel's stale-invitation
+ * `team_no_stale_invitations`). An unreadable `created` is `unknown`.
  */
 import { DAY_MS } from '../api-date.ts';
 import { control } from '../controls.ts';

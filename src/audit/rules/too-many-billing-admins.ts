@@ -1,6 +1,6 @@
 /**
- * too-many-billing-admins: more than N active API & Web billing admins (`is_billing_admin`, seed 004);
- * one finding for the account. legitify and Prowler cap owners/admins at 3 (audit-anchors §2a), the default.
+ * too-many-billing-admins: more than N active API & Web billing admins (`is_billing_admin`, users-list docs);
+ * one finding for the account. legitify and Prowler cap owners/admins at 3 (`organization_has_too_many_admins`; Prowler's Vercel `team_member_role_least_privilege`), the default.
  * Keeps counters and a short sample only, never the user list.
  */
 import { control } from '../controls.ts';

@@ -1,6 +1,6 @@
 /**
  * content_type_conformance (Schemathesis): a body comes with a documented media type; a response documented
- * without a body (PATCH group user 204/200, NOTES.md) has none.
+ * without a body (PATCH group user: 204 in the REST spec, 200 in the REST Users reference) has none.
  */
 import { OPERATION_NAMES, OPERATIONS } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';

@@ -90,7 +90,7 @@ async function membersVsOrgUsers(ctx: CheckContext, op: OperationName): Promise<
   let found200 = 0;
   for (const m of members) {
     const found = await orgUser(ctx, m.userId!);
-    // seed 003: "Service Accounts are not returned by this endpoint": a member may answer 404 by design.
+    // REST Users reference: "Service Accounts are not returned by this endpoint": a member may answer 404 by design.
     // Only a tenant where no member can be read, or another status, contradicts the memberships.
     if (found.response.status === 404) {
       notFound.push(m.userId!);

@@ -1,5 +1,5 @@
 /**
- * cursor_pagination: REST cursor paging as documented (snyk-api.md §5, quirks 9–11; pysnyk #212):
+ * cursor_pagination: REST cursor paging as documented (about-the-rest-api, pagination; REST spec `Limit`; pysnyk #212):
  * memberships take `limit` 10..100 in tens (others 4xx), audit-log search `size` 1..100; a page never holds
  * more than asked; `links.next` is a URL string or `{href}`, with or without the `/rest` prefix, for the same
  * collection, never `self` and never a page already read; no empty page carries `next`; the last page has no
@@ -294,5 +294,3 @@ async function follow(
   const ended = last.status === 200 && !linkHref(links(last.json).next);
   return { pages, ids: pages.flatMap((p) => (p.status === 200 ? idsOf(p) : [])), ended };
 }
-
-export const CURSOR_OPERATIONS = OPS;

@@ -1,6 +1,6 @@
 /**
  * ensure_resource_availability (Schemathesis): after a successful POST provision, the provision is
- * available: GET lists the address (seed 001: "returns pending provisioned users") and the POST answer names it.
+ * available: GET lists the address (provision docs: "returns pending provisioned users") and the POST answer names it.
  */
 import type { ScenarioCheck } from '../check-types.ts';
 import { isSuccess, listedEmails, listProvisions, postProvision } from '../provision-api.ts';
@@ -44,7 +44,7 @@ export const ensureResourceAvailability: ScenarioCheck = {
           ],
         };
       }
-      // The listed entry is the record the POST answered with (seed 001: same response model).
+      // The listed entry is the record the POST answered with (provision docs: same response model).
       const entry = (list.response.json as Record<string, unknown>[]).find((e) => typeof e?.email === 'string' && e.email.toLowerCase() === email.toLowerCase());
       const answer = (created.response.json ?? {}) as Record<string, unknown>;
       // Dates compare as instants: the two answers may format the same moment differently.

@@ -1,5 +1,5 @@
 /**
- * field_exclusion: API & Web `exclude` ("Fields to exclude from the response", seed 004) removes exactly
+ * field_exclusion: API & Web `exclude` ("Fields to exclude from the response", users-list docs) removes exactly
  * the named fields from every result and leaves the other fields of the same users unchanged.
  */
 import type { ApiResponse } from '../../client/types.ts';
@@ -11,7 +11,7 @@ import { canonical } from './cursor-pagination.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
 
 const OP = 'GET /users/' as const;
-/** Documented user fields (seed 004), never `id` (it identifies the user for the comparison). */
+/** Documented user fields (users-list docs), never `id` (it identifies the user for the comparison). */
 const EXCLUDABLE = [['email'], ['labels'], ['last_login'], ['mfa_enabled', 'is_billing_admin']] as const;
 
 type User = Record<string, unknown>;

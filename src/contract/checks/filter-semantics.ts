@@ -3,7 +3,7 @@
  * filter; a filter keeps every user or member that satisfies it (exact counts when the whole collection was
  * read, bounds otherwise); `active`, `mfa_enabled`, `account` and `no_access` true ∪ false = all, disjoint;
  * `label` with `or` (the default) is the union and with `and` the intersection (inclusion–exclusion);
- * `role`, `team`, `target`, `exclude_team`, `exclude_target` (seed 004; the values come from the tenant).
+ * `role`, `team`, `target`, `exclude_team`, `exclude_target` (users-list docs; the values come from the tenant).
  * REST memberships: `email`, `user_id`, `username`, `role_name`. Audit-log search: `user_id`, `events`,
  * `exclude_events`, `from` (inclusive) / `to` (exclusive).
  *

@@ -1,7 +1,7 @@
 /**
  * ignored_auth (Schemathesis): an operation that documents authentication refuses a request without
  * credentials and one with a wrong token (401, or 403). Snyk sends `Authorization: token …`, API & Web
- * `Authorization: JWT …` (snyk-api.md §3); both document 401.
+ * `Authorization: JWT …` (authentication docs); both document 401.
  */
 import { OPERATION_NAMES } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';

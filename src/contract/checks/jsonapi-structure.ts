@@ -1,5 +1,5 @@
 /**
- * jsonapi_structure: Snyk REST bodies are JSON:API documents (snyk-api.md §7, sweater-comb jsonapi.md,
+ * jsonapi_structure: Snyk REST bodies are JSON:API documents (REST spec, JSON:API, sweater-comb jsonapi.md,
  * jsonapi.org/format/1.0): a top-level object with `data`, `errors` or `meta` but never `data` and `errors`
  * together; a success carries `data` and an error `errors` (non-empty, a single error's `status` is the HTTP
  * status as a string); resource objects carry string `type` and `id`, relationships carry `data`, `links` or

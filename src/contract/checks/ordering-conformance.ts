@@ -1,10 +1,10 @@
 /**
  * ordering_conformance: documented orders hold.
- * - API & Web `ordering=field` ascending and `ordering=-field` descending (seed 004: "Which field to use when
+ * - API & Web `ordering=field` ascending and `ordering=-field` descending (users-list docs: "Which field to use when
  *   ordering the results"; DRF). The orderable fields are undocumented, so candidates are tried and at least
  *   one must have an effect; every field that has one must order both ways.
  * - REST memberships `sort_by` with `sort_order` ASC/DESC, and the documented default direction when only
- *   `sort_by` is given: ASC for org memberships, DESC for group memberships (spec; snyk-api.md quirk 7).
+ *   `sort_by` is given: ASC for org memberships, DESC for group memberships (REST spec).
  * - REST audit-log search: `created` descending by default and with `sort_order=DESC`, ascending with ASC.
  * Orders are judged leniently (src/contract/sort-order.ts): any reasonable collation, nulls ignored.
  */

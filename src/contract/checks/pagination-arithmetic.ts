@@ -1,5 +1,5 @@
 /**
- * pagination_arithmetic: API & Web page-number pagination (seed 004; DRF): every page carries `count`,
+ * pagination_arithmetic: API & Web page-number pagination (users-list docs; DRF): every page carries `count`,
  * `page_total`, `page` and `length`; `page_total` = ceil(count / length); the first page holds
  * min(length, count) users, the last count − (page_total − 1)·length; `count` is the same on every page;
  * the page after the last is 404; all pages together hold `count` distinct users. Lengths are generated

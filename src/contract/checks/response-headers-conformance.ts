@@ -5,7 +5,7 @@
  * (enum) on every success, typed when present on errors (the spec marks none of them required, and a gateway
  * may answer 401 before the version router);
  * `deprecation` (date-time) and `sunset` (date or date-time) typed when present. v1: errors carry
- * `x-error-reference` (docs v1-api.md, snyk-api.md §7).
+ * `x-error-reference` (v1-api docs, REST spec error documents).
  */
 import { OPERATION_NAMES, OPERATIONS, REST_VERSION_HEADERS } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';

@@ -18,7 +18,7 @@ export const responseSchemaConformance: ResponseCheck = {
     const documented = OPERATIONS[testCase.operation].responses[response.status];
     if (!documented) return notApplicable(`status ${response.status} is undocumented (status_code_conformance judges it)`);
     if (!documented.schema) return notApplicable(`no body schema is documented for ${response.status}`);
-    // `exclude` drops fields on purpose (seed 004); field_exclusion judges those responses.
+    // `exclude` drops fields on purpose (users-list docs); field_exclusion judges those responses.
     if (testCase.request.query && 'exclude' in testCase.request.query) return notApplicable('fields were excluded by the request');
     const lines: [string, unknown][] = [
       ['Status', response.status],

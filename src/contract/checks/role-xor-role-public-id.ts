@@ -1,5 +1,5 @@
 /**
- * role_xor_role_public_id: "You can use either role or rolePublicId but not both in the same call" (seed 001;
+ * role_xor_role_public_id: "You can use either role or rolePublicId but not both in the same call" (provision docs;
  * v1 spec: role "is invalid if rolePublicId is supplied"). A POST with both is refused with a 4xx and creates
  * nothing; with `role` alone it succeeds; with a known role's `rolePublicId` alone it succeeds.
  */

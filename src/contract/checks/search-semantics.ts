@@ -1,5 +1,5 @@
 /**
- * search_semantics: API & Web `search` ("A search term", seed 004; DRF SearchFilter) narrows the results to
+ * search_semantics: API & Web `search` ("A search term", users-list docs; DRF SearchFilter) narrows the results to
  * users that contain the term (case-insensitively, in a text field), finds a user by their full email, and
  * finds nobody for a term no user contains. Terms come from the tenant's users (fast-check picks them;
  * a failure shrinks to the shortest term that shows it).
@@ -66,7 +66,7 @@ export const searchSemantics: ScenarioCheck = {
   operations: [OP],
   async run(ctx) {
     const sample = await apiwebSample(ctx, 3);
-    const people = sample.users.filter((u) => u.email && u.email.includes('@') && u.id);
+    const people = sample.users.filter((u) => u.email?.includes('@') && u.id);
     if (people.length === 0) return { verdicts: [notApplicable('no users with an email to search for')] };
     const nobody = await judge(ctx, `zq${ctx.seed.toString(36)}xj-nobody`, undefined);
     if (nobody.status === 'fail') return { verdicts: [nobody] };

@@ -1,6 +1,6 @@
 /**
  * use_after_free (Schemathesis, RESTler UseAfterFree): after a successful DELETE of a pending provision, the
- * provision is gone: deleting it again answers 404 and the list no longer shows it (seed 001: DELETE
+ * provision is gone: deleting it again answers 404 and the list no longer shows it (provision docs: DELETE
  * removes a pending provision; an address without one is 404, issue 3).
  */
 import type { ScenarioCheck } from '../check-types.ts';

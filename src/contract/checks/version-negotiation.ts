@@ -1,5 +1,5 @@
 /**
- * version_negotiation: REST version resolution as documented (snyk-api.md §4; sweater-comb version.md; vervet
+ * version_negotiation: REST version resolution as documented (about-the-rest-api, versioning; sweater-comb version.md; vervet
  * versionware): the served version is on or before the requested date and at least as stable as asked
  * (a GA date is served from the GA tree), the lifecycle stage matches the served stability (or says
  * deprecated/sunset), `snyk-version-requested` echoes the request; `deprecation`/`sunset` are warnings.

@@ -1,5 +1,5 @@
 /**
- * filter_semantics for API & Web `GET /users/` (seed 004): each relation is a query and the predicate its
+ * filter_semantics for API & Web `GET /users/` (users-list docs): each relation is a query and the predicate its
  * results must satisfy, judged on every result, on the count (exact when the whole tenant was read, bounds
  * otherwise), on complementary pairs (true + false = all) and on label or/and (inclusion–exclusion).
  */
@@ -61,7 +61,7 @@ export async function apiwebFilters(ctx: CheckContext): Promise<Verdict[]> {
   for (const value of [true, false]) {
     relations.push({ label: `active=${value}`, query: { active: value }, holds: (u) => u.active === value, show: (u) => ({ active: u.raw.active }) });
     relations.push({ label: `mfa_enabled=${value}`, query: { mfa_enabled: value }, holds: (u) => u.mfaEnabled === value, show: (u) => ({ mfa_enabled: u.mfaEnabled }) });
-    // seed 004 names `account` and `no_access` but not what they mean: a conforming tenant may read them
+    // users-list docs names `account` and `no_access` but not what they mean: a conforming tenant may read them
     // differently from us, so only the partition (true + false = all) is asserted for them, below.
     relations.push({ label: `account=${value}`, query: { account: value }, holds: anyUser, required: noUser, show: (u) => ({ user_roles: roles(u) }) });
     relations.push({ label: `no_access=${value}`, query: { no_access: value }, holds: anyUser, required: noUser, show: (u) => ({ user_roles: roles(u) }) });

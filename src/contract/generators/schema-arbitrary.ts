@@ -1,6 +1,6 @@
 /**
- * JSON Schema → fast-check arbitrary (research/contract-anchors.md §5: no maintained library supports
- * fast-check 4, so a small in-repo compiler). Covers what the request schemas and query parameters use:
+ * JSON Schema → fast-check arbitrary (no maintained library supports fast-check 4
+ * at the time of writing, so a small in-repo compiler). Covers what the request schemas and query parameters use:
  * `type` (and unions), `const`, `enum`, OAS `nullable`, `$ref` (local, `$defs`, other registry schemas,
  * recursion bounded by depth), `allOf` (merged), `oneOf`/`anyOf`, formats (email, uuid, date-time, date,
  * uri), `pattern`, string/number/array bounds, `multipleOf`, `uniqueItems`, required/optional properties.

@@ -1,5 +1,5 @@
 /**
- * Snyk API & Web (ex-Probely) `GET /users/` and `GET /users/{id}/` (seed 004, snyk-api.md §9): `JWT`
+ * Snyk API & Web (ex-Probely) `GET /users/` and `GET /users/{id}/` (users-list docs): `JWT`
  * authentication, DRF page-number pagination (`page`, `length`, `count`, `page_total`; 404 past the last page),
  * every documented filter, `ordering`, `exclude`, `{detail}` errors and DRF field errors.
  */

@@ -1,5 +1,5 @@
 /**
- * API & Web user JSON (seed 004 field order and shapes; NOTES.md for `user_roles`). Each user's JSON is built
+ * API & Web user JSON (users-list docs field order and shapes; saw-mcp for `user_roles`). Each user's JSON is built
  * on first use and cached by index, so a page is a join of cached strings. Field exclusion (`exclude`) and
  * the schema drifts build fresh objects instead.
  */
@@ -76,7 +76,7 @@ export class UserSerializer {
 
   #simpleUser(index: number): Record<string, unknown> {
     const u = this.#users[index];
-    // Seed 004: changed_by requires id and name; email is optional.
+    // users-list docs: changed_by requires id and name; email is optional.
     if (!u) return { id: '111111111111', name: 'System' };
     return { id: u.id, email: u.email, name: u.name };
   }

@@ -1,6 +1,6 @@
 /**
- * `GET /users/` query parameters (seed 004) → a normalised query, or DRF-style field errors
- * (`{"length": ["Ensure this value is greater than or equal to 1."]}`, research/snyk-api.md §9). Unknown
+ * `GET /users/` query parameters (users-list docs) → a normalised query, or DRF-style field errors
+ * (`{"length": ["Ensure this value is greater than or equal to 1."]}`, users-list docs). Unknown
  * parameters are ignored as DRF does; list parameters take repeated keys or comma-separated values.
  */
 import type { ApiwebCatalog } from '../data/apiweb-catalog.ts';

@@ -1,6 +1,6 @@
 /**
  * The API & Web account's catalogue: roles, labels, teams and targets that users refer to by Base58 id
- * (seed 004: "A unique Base58 value identifying this object").
+ * (users-list docs: "A unique Base58 value identifying this object").
  */
 import { Rng } from '../random.ts';
 import { HOSTILE_LABELS } from './hostile.ts';
@@ -18,7 +18,7 @@ export interface ApiwebLabel {
   index: number;
   id: string;
   name: string;
-  /** Optional in seed 004; omitted for one label. */
+  /** Optional in users-list docs; omitted for one label. */
   color?: string;
 }
 

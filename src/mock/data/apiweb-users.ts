@@ -1,5 +1,5 @@
 /**
- * Seeded Snyk API & Web users (seed 004 model). The first users are planted so that every audit rule and every
+ * Seeded Snyk API & Web users (users-list docs model). The first users are planted so that every audit rule and every
  * `/users/` filter has both a positive and a negative subject even in a small tenant; the rest are drawn from
  * realistic distributions. Users are kept compact (indexes, microsecond numbers) and serialised lazily.
  */
@@ -46,7 +46,7 @@ export interface ApiwebUser {
   mfaEnabled: boolean;
 }
 
-/** Label metadata carried per label (seed 004: every label has `changed_by` and `changed`). */
+/** Label metadata carried per label (users-list docs: every label has `changed_by` and `changed`). */
 export interface ApiwebLabelMeta {
   changedBy: number;
   changed: ApiwebStamp;
@@ -166,8 +166,6 @@ const PLANTED: readonly Profile[] = [
     ],
   },
 ];
-
-export const PLANTED_APIWEB_USERS = PLANTED.length;
 
 function pad(n: number): string {
   return String(n);

@@ -1,5 +1,5 @@
 /**
- * Seeded audit-log events (REST audit-log search, snyk-api.md §6.8): tied to member user ids (served only
+ * Seeded audit-log events (REST audit-log search, audit-log docs): tied to member user ids (served only
  * through the `user_id` filter: the spec's items carry no user), spread over the
  * past 90 days, plus a few older ones that the logs' 90-day retention must hide. Members planted without
  * activity have no event at all. `api.access` events exist but are hidden unless asked for by `events`.

@@ -134,7 +134,7 @@ export const TARGET_HOSTS = [
 ] as const;
 
 /**
- * API & Web roles (seed 004: `user_roles[].role` is `{id, name}`; scope tiers account/team/scope). `admin`
+ * API & Web roles (users-list docs: `user_roles[].role` is `{id, name}`; scope tiers account/team/scope). `admin`
  * marks the roles the audit treats as privileged at the account tier.
  */
 export const APIWEB_ROLES = [
@@ -161,7 +161,7 @@ export const ORG_ROLE_NAMES = [
   'Security Champion',
 ] as const;
 
-/** v1 provision `role` values (seed 001, spec: "Must be one of ADMIN, COLLABORATOR, or RESTRICTED_COLLABORATOR"). */
+/** v1 provision `role` values (provision docs, spec: "Must be one of ADMIN, COLLABORATOR, or RESTRICTED_COLLABORATOR"). */
 export const PROVISION_ROLES = ['ADMIN', 'COLLABORATOR', 'RESTRICTED_COLLABORATOR'] as const;
 export type ProvisionRole = (typeof PROVISION_ROLES)[number];
 /** The org role each legacy provision role stands for. */

@@ -1,5 +1,5 @@
 /**
- * Seeded pending provisions (v1 `GET /org/{orgId}/provision`, seed 001): `{email, role, rolePublicId, created}`.
+ * Seeded pending provisions (v1 `GET /org/{orgId}/provision`, provision docs): `{email, role, rolePublicId, created}`.
  * Ages cover fresh, under and over the 30-day stale threshold, and years old; roles cover every legacy role
  * and custom roles given by `rolePublicId`.
  */

@@ -1,6 +1,6 @@
 /**
  * The Snyk side of the tenant: one group, its organizations, group and org roles, and members with their
- * group and org memberships (snyk-api.md §6.7). The self user (the token's owner) is member 0; a handful of
+ * group and org memberships (REST spec, memberships). The self user (the token's owner) is member 0; a handful of
  * members are planted for the audit rules on Snyk members (external domains, no audit-log activity).
  */
 import { DAY_MS } from '../clock.ts';
@@ -125,8 +125,6 @@ const PLANTED: readonly MemberPlan[] = [
   // 9: external org admin with events only older than 90 days (outside the logs' retention).
   { external: true, groupRole: G_MEMBER, orgs: [[0, O_ADMIN]], activity: { lastDaysAgo: 100, events: 3 } },
 ];
-
-export const PLANTED_SNYK_MEMBERS = PLANTED.length;
 
 export function generateSnykTenant(
   count: number,

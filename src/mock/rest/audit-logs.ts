@@ -1,6 +1,6 @@
 /**
  * `GET /rest/groups/{group_id}/audit_logs/search` and `GET /rest/orgs/{org_id}/audit_logs/search`
- * (GA 2024-04-29; snyk-api.md §6.8): `cursor`, `size` 1..100 (default 100), `from` (inclusive, default the
+ * (GA 2024-04-29; audit-log docs): `cursor`, `size` 1..100 (default 100), `from` (inclusive, default the
  * start of yesterday) and `to` (exclusive), `sort_order` (default DESC), `user_id`, `project_id`, `events` or
  * `exclude_events` (not both). 90 days of retention; `api.access` only when asked for by `events`.
  * Items follow the spec's item schema (AuditLogSearch.items): `created`, `event`, `org_id`/`group_id`,

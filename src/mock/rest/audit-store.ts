@@ -5,10 +5,6 @@
  */
 import type { AuditEvent } from '../data/audit-events.ts';
 
-export interface AuditList {
-  events: AuditEvent[];
-}
-
 export function compareEvents(a: AuditEvent, b: AuditEvent): number {
   return a.createdMs - b.createdMs || a.seq - b.seq;
 }

@@ -1,5 +1,5 @@
 /**
- * `PATCH /rest/groups/{group_id}/users/{id}` (beta; seed 002, spec `UserPatchRequestBody`): the body must be
+ * `PATCH /rest/groups/{group_id}/users/{id}` (beta; REST Users reference, spec `UserPatchRequestBody`): the body must be
  * `application/vnd.api+json` (docs: otherwise 400 "Client request did not conform to OpenAPI specification");
  * only `membership: null` is supported. The user then leaves the group and every org of the group; the
  * answer is 204 without a body.

@@ -1,5 +1,5 @@
 /**
- * Group and org memberships (REST memberships, snyk-api.md §6.7) as mutable state: PATCH group user removes a
+ * Group and org memberships (REST spec, memberships) as mutable state: PATCH group user removes a
  * user's group membership and their memberships in the group's orgs. Sorted views are built per
  * (scope, sort key) on first use and dropped when the state changes.
  */
@@ -116,7 +116,7 @@ export class MembershipStore {
 
   /**
    * PATCH group user with `membership: null`: the user leaves the group and every org of the group
-   * (seed 002; snyk-api.md §6.6). `keep` lets a drift keep one part of the membership.
+   * (REST Users reference). `keep` lets a drift keep one part of the membership.
    */
   removeFromGroup(member: SnykMember, keep: { group?: boolean; orgs?: boolean } = {}): void {
     if (!keep.group) member.group = undefined;

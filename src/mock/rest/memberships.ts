@@ -1,6 +1,6 @@
 /**
  * `GET /rest/groups/{group_id}/memberships` and `GET /rest/orgs/{org_id}/memberships` (GA 2024-08-25;
- * snyk-api.md §5, §6.7): cursor pagination (`limit` 10–100 in tens, default 10; `starting_after` /
+ * about-the-rest-api, pagination; REST spec, memberships): cursor pagination (`limit` 10–100 in tens, default 10; `starting_after` /
  * `ending_before`; `links.next` only when more follow), filters `email`, `user_id`, `username`, `role_name`,
  * `sort_by` (group: …`role_name`, org: …`role`) and `sort_order` (default DESC for groups, ASC for orgs).
  */
@@ -104,7 +104,7 @@ export function handleMemberships(ctx: RestContext, kind: 'group' | 'org'): Mock
   if (sortOrderText !== null && sortOrderText !== 'ASC' && sortOrderText !== 'DESC') {
     return restFail(ctx, 400, 'sort_order must be ASC or DESC', { parameter: 'sort_order' });
   }
-  // Documented defaults differ: DESC for groups, ASC for orgs (snyk-api.md §11 quirk 7).
+  // Documented defaults differ: DESC for groups, ASC for orgs (REST spec, memberships `sort_order`).
   let defaultOrder: 'ASC' | 'DESC' = kind === 'group' ? 'DESC' : 'ASC';
   if (kind === 'group' && ctx.drift('group-memberships-default-order-asc')) defaultOrder = 'ASC';
   if (kind === 'org' && ctx.drift('org-memberships-default-order-desc')) defaultOrder = 'DESC';

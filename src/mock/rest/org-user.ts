@@ -1,5 +1,5 @@
 /**
- * `GET /rest/orgs/{org_id}/users/{id}` (beta; seed 002, spec `User`): a member of the org. Direct members
+ * `GET /rest/orgs/{org_id}/users/{id}` (beta; REST Users reference, spec `User`): a member of the org. Direct members
  * carry their org membership; group admins without an org membership reach every org of the group
  * (`strategy: indirect`). Anyone else is 404 ("Service Accounts are not returned by this endpoint").
  */

@@ -1,5 +1,5 @@
 /**
- * REST releases per operation (`x-snyk-api-releases`, research/specs/snyk-rest-operations-index.json) and the
+ * REST releases per operation (`x-snyk-api-releases`, REST spec) and the
  * stability order the version router uses (sweater-comb docs/principles/version.md).
  */
 import type { OperationName } from '../../model/operations.ts';

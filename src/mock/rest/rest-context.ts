@@ -32,7 +32,7 @@ export function restDocument(ctx: RestContext, status: number, document: unknown
   return { status, headers: { 'content-type': JSONAPI_TYPE, ...ctx.headers }, body: JSON.stringify(document) };
 }
 
-/** `/rest/…?version=…&…` links: host-relative with the `/rest` prefix (fixtures; snyk-api.md §5 quirk 9). */
+/** `/rest/…?version=…&…` links: host-relative with the `/rest` prefix (recorded responses; about-the-rest-api, pagination: `links.next` with or without the `/rest` prefix). */
 export function link(path: string, params: readonly (readonly [string, string])[]): string {
   const query = params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return query ? `${path}?${query}` : path;

@@ -1,9 +1,4 @@
 /** Query-parameter parsing shared by the REST handlers; problems come back as `{parameter, detail}` for a 400. */
-export interface ParamProblem {
-  parameter: string;
-  detail: string;
-}
-
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** RFC 3339 date-time, as the spec's `format: date-time` and the audit-log parameter descriptions ask. */

@@ -1,7 +1,7 @@
 /**
  * The REST API below `/rest`: route → authentication (`token`/`bearer`) → version negotiation → declared
  * query parameters and path formats → handler, with the version headers on every response
- * (snyk-api.md §3–§7). Version- and header-level drifts are applied here.
+ * (REST spec; about-the-rest-api). Version- and header-level drifts are applied here.
  */
 import { checkSnykAuth } from '../auth.ts';
 import { isoDate } from '../clock.ts';
@@ -100,11 +100,6 @@ const ROUTES: readonly RestRoute[] = [
     openDrift: 'org-audit-unauthenticated',
   },
 ];
-
-/** Which REST operation a request path names, for rate limiting and reporting (undefined: none). */
-export function restOperationOf(method: string, path: string): RestOperationName | undefined {
-  return ROUTES.find((r) => r.method === method && r.pattern.test(path))?.op;
-}
 
 function negotiate(ctx: HandlerContext, op: RestOperationName, requested: string | null): VersionResolution {
   const { tenant } = ctx;

@@ -1,4 +1,4 @@
-/** `GET /rest/self` (seed 002; spec `Principal20240422`): the token's owner as a JSON:API `user` resource. */
+/** `GET /rest/self` (REST Users reference; spec `Principal20240422`): the token's owner as a JSON:API `user` resource. */
 import type { MockResponse } from '../http/mock-response.ts';
 import { Rng } from '../random.ts';
 import { link, restDocument, type RestContext } from './rest-context.ts';

@@ -1,5 +1,5 @@
 /**
- * REST version negotiation (snyk-api.md §4; vervet versionware): `version` is required; a malformed date or
+ * REST version negotiation (about-the-rest-api, versioning; vervet versionware): `version` is required; a malformed date or
  * one after today is 400; otherwise the newest release on or before the date at the requested stability or
  * a more stable one is served, and none is 404. A release superseded by a later one (at the same or a more
  * stable level) is `deprecated`, with `deprecation` = the superseding release's date and `sunset` = that

@@ -1,5 +1,5 @@
 /**
- * Snyk v1 provision endpoints, `/v1/org/{orgId}/provision` (seed 001; snyk-api.md §6.1):
+ * Snyk v1 provision endpoints, `/v1/org/{orgId}/provision` (provision docs; v1 spec):
  * POST provisions a user (`email` required; `role` or `rolePublicId`, not both; never an existing user),
  * GET lists pending provisions, DELETE `?email=` removes one. Authentication: `token` or `bearer`.
  */

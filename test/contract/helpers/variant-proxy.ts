@@ -1,6 +1,6 @@
 /**
  * A conforming tenant that is not our mock: a loopback proxy in front of the mock that changes its answers
- * only in ways the documentation allows (snyk-api.md §5, §9, NOTES.md), so the checks can be shown to pass a
+ * only in ways the documentation allows (about-the-rest-api, pagination; users-list docs), so the checks can be shown to pass a
  * tenant that differs from the one they were developed against.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -14,7 +14,7 @@ export type Variant =
   | 'links-as-objects'
   /** PATCH group user answers 200 without a body (docs page) instead of 204 (spec). */
   | 'patch-200'
-  /** API & Web timestamps without a zone designator (seed 004 example). */
+  /** API & Web timestamps without a zone designator (users-list docs example). */
   | 'apiweb-dates-without-zone'
   /** An extra member in every object whose schema is open. */
   | 'extra-fields'

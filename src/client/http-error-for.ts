@@ -1,6 +1,6 @@
 /**
- * For callers that want an error instead of a non-2xx response (audit collectors): `send()` returns every
- * response with a status, contract checks judge them; a collector usually cannot go on without a 2xx.
+ * For callers that want an error instead of a non-2xx response (the page iterators the audit collects through):
+ * `send()` returns every response with a status, contract checks judge them; a collector cannot go on without a 2xx.
  */
 import { HttpError, ERROR_CODES } from '../model/errors.ts';
 import type { ApiResponse } from './types.ts';
@@ -16,10 +16,4 @@ export function httpErrorFor(res: ApiResponse, what?: string): HttpError {
     ...(res.exchange.operation !== undefined ? { operation: res.exchange.operation } : {}),
     exchange: res.exchange,
   });
-}
-
-/** Returns the response when it is 2xx, else throws its HttpError. */
-export function assertOk(res: ApiResponse, what?: string): ApiResponse {
-  if (res.status >= 200 && res.status < 300) return res;
-  throw httpErrorFor(res, what);
 }

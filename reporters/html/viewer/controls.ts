@@ -1,9 +1,22 @@
 /* Controls view: framework → control → the rules mapped to it and their findings (the rule's control list, or
    the finding's own when it differs). "Show findings" filters the findings view to that control. */
-function renderControls(m, showControl) {
+import type { Control } from '../../../src/model/results.ts';
+import { ST_RESOLVED, type Model } from './data.ts';
+import { fmtInt, h, section } from './dom.ts';
+
+interface ControlEntry {
+  framework: string;
+  id: string;
+  title: string;
+  /** rule index → relation */
+  rules: Map<number, string>;
+  /** findings by outcome index (fail, exempt, unknown) */
+  o: [number, number, number];
+}
+export function renderControls(m: Model, showControl: (framework: string, id: string) => void): HTMLElement {
   const f = m.f;
-  const frameworks = new Map();
-  const entry = (c) => {
+  const frameworks = new Map<string, Map<string, ControlEntry>>();
+  const entry = (c: Control): ControlEntry => {
     let fw = frameworks.get(c.framework);
     if (!fw) frameworks.set(c.framework, (fw = new Map()));
     let e = fw.get(c.id);

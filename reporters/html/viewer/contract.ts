@@ -1,16 +1,20 @@
 /* Contract checks: failures first (counterexample, exchange, curl reproduction), then every check by family,
    then the API version comparison when the run was a `compare`. */
-const CHECK_KIND = { passed: 'pass', failed: 'fail', error: 'unknown', skipped: 'skipped' };
-const CHECK_LABEL = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
+import type { CheckResult, Exchange } from '../../../src/model/results.ts';
+import type { Model } from './data.ts';
+import { badge, copyButton, defList, fmtDuration, fmtInt, h, pre, section, valueText } from './dom.ts';
+const CHECK_KIND: Record<string, string> = { passed: 'pass', failed: 'fail', error: 'unknown', skipped: 'skipped' };
+const CHECK_LABEL: Record<string, string> = { passed: 'PASS', failed: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
 const MAX_FAILURE_CARDS = 300;
 
-function headersTable(headers) {
-  const keys = Object.keys(headers || {});
+function headersTable(headers: Record<string, string> | undefined): HTMLTableElement | null {
+  if (!headers) return null;
+  const keys = Object.keys(headers);
   if (keys.length === 0) return null;
   return h('table', { cls: 'table compact headers' }, [h('tbody', null, keys.map((k) => h('tr', null, [h('th', { text: k }), h('td', { text: headers[k] })])))]);
 }
 
-function exchangeBlock(x) {
+function exchangeBlock(x: Exchange): HTMLDivElement {
   const line = x.method + ' ' + x.url + (x.status !== undefined ? '  →  ' + x.status : '') + (x.durationMs !== undefined ? '  (' + fmtDuration(x.durationMs) + ')' : '');
   return h('div', { cls: 'exchange' }, [
     h('h4', { text: 'Exchange' }),
@@ -27,7 +31,7 @@ function exchangeBlock(x) {
   ]);
 }
 
-function failureCard(c) {
+function failureCard(c: CheckResult): HTMLDetailsElement {
   const kind = CHECK_KIND[c.outcome] || 'unknown';
   const body = h('div', { cls: 'fcard-body' }, [
     c.message ? pre(c.message, 'code message') : null,
@@ -45,8 +49,8 @@ function failureCard(c) {
     c.counterexample !== undefined ? h('h4', { text: 'Counterexample' }) : null,
     c.counterexample !== undefined ? pre(valueText(c.counterexample)) : null,
     c.exchange ? exchangeBlock(c.exchange) : null,
-    c.reproduction ? h('div', { cls: 'repro' }, [h('div', { cls: 'repro-head' }, [h('h4', { text: 'Reproduce with curl' }), copyButton(() => c.reproduction)]), pre(c.reproduction, 'code curl')]) : null,
-    c.warnings && c.warnings.length ? h('ul', { cls: 'warnlist' }, c.warnings.map((w) => h('li', { text: w }))) : null,
+    c.reproduction ? h('div', { cls: 'repro' }, [h('div', { cls: 'repro-head' }, [h('h4', { text: 'Reproduce with curl' }), copyButton(() => c.reproduction ?? '')]), pre(c.reproduction, 'code curl')]) : null,
+    c.warnings?.length ? h('ul', { cls: 'warnlist' }, c.warnings.map((w) => h('li', { text: w }))) : null,
   ]);
   return h('details', { cls: 'fcard', attrs: { open: '' } }, [
     h('summary', null, [badge(kind, CHECK_LABEL[c.outcome] || c.outcome), h('span', { cls: 'fcard-title', text: c.title }), h('code', { cls: 'op', text: c.operation })]),
@@ -54,11 +58,11 @@ function failureCard(c) {
   ]);
 }
 
-function familyTable(checks) {
-  const fam = new Map();
+function familyTable(checks: readonly CheckResult[]): HTMLTableElement {
+  const fam = new Map<string, Record<string, number>>();
   for (const c of checks) {
     const key = c.family || 'checks';
-    const e = fam.get(key) || { passed: 0, failed: 0, error: 0, skipped: 0, total: 0 };
+    const e: Record<string, number> = fam.get(key) || { passed: 0, failed: 0, error: 0, skipped: 0, total: 0 };
     e[c.outcome] = (e[c.outcome] || 0) + 1;
     e.total++;
     fam.set(key, e);
@@ -77,7 +81,7 @@ function familyTable(checks) {
   return h('table', { cls: 'table' }, [h('thead', null, head), h('tbody', null, rows)]);
 }
 
-function allChecksTable(checks) {
+function allChecksTable(checks: readonly CheckResult[]): HTMLDetailsElement {
   const details = h('details', { cls: 'more' }, [h('summary', { text: 'All ' + fmtInt(checks.length) + ' checks' })]);
   let built = false;
   // Built on first open: a long check list costs nothing at load.
@@ -100,7 +104,7 @@ function allChecksTable(checks) {
   return details;
 }
 
-function renderContract(m) {
+export function renderContract(m: Model): HTMLElement | null {
   const checks = m.p.checks;
   if (checks.length === 0 && !(m.p.run.suites || []).includes('contract')) return null;
   const failed = checks.filter((c) => c.outcome === 'failed' || c.outcome === 'error');
@@ -120,11 +124,11 @@ function renderContract(m) {
   return s;
 }
 
-function renderComparison(m) {
+export function renderComparison(m: Model): HTMLElement | null {
   const c = m.p.comparison;
   if (!c) return null;
   const s = section('comparison', 'API version comparison', 'What changes for each operation between ' + c.from + ' and ' + c.to + '.');
-  const rows = [];
+  const rows: HTMLTableRowElement[] = [];
   for (const op of c.operations) {
     if (op.differences.length === 0) {
       rows.push(h('tr', null, [h('td', null, h('code', { text: op.operation })), h('td', { text: '' }), h('td', { text: '' }), h('td', { cls: 'muted', text: 'no difference' })]));

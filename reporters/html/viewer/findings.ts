@@ -1,23 +1,54 @@
 /* Findings grouped by rule: the rules table, search and filters, a virtualised list (only the rows in view
    exist in the DOM, so 100k findings scroll smoothly) and the evidence panel of the selected finding. */
+import { type Model, SEVERITIES, ST_RESOLVED, STATUSES } from './data.ts';
+import { badge, defList, fmtInt, h, section, valueText } from './dom.ts';
 const ROW_H = 34;
 const OUTCOME_LABEL = ['FAIL', 'EXEMPT', 'UNKNOWN'];
 const OUTCOME_KIND = ['fail', 'skipped', 'unknown'];
-const RULE_KIND = { pass: 'pass', fail: 'fail', unknown: 'unknown', skipped: 'skipped' };
+const RULE_KIND: Record<string, string> = { pass: 'pass', fail: 'fail', unknown: 'unknown', skipped: 'skipped' };
 // Within a rule: new first, then expired exemptions, persisting, no diff, resolved last.
 const STATUS_RANK = [3, 0, 2, 4, 1];
 
-function selectBox(id, label, options, value) {
+function selectBox(id: string, label: string, options: readonly (readonly [string, string])[], value?: string): HTMLLabelElement {
   const sel = h('select', { attrs: { id: id, 'aria-label': label } }, options.map(([v, t]) => h('option', { text: t, attrs: { value: v } })));
   if (value !== undefined) sel.value = value;
   return h('label', { cls: 'field' }, [h('span', { text: label }), sel]);
 }
 
-function renderFindings(m) {
+/** The findings section, its mount (first filter and draw, once in the page) and the controls view's link into it. */
+export interface FindingsView {
+  section: HTMLElement;
+  mount: () => void;
+  showControl: (framework: string, id: string) => void;
+}
+
+interface FilterState {
+  q: string;
+  sev: number;
+  rule: number;
+  outcome: number;
+  /** 'current' (not resolved), 'all', or a FINDING_STATUSES index as text */
+  status: string;
+  control: { framework: string; id: string } | null;
+}
+
+/** A group header in the virtual list: a rule, its shown findings and their count per outcome. */
+interface Group {
+  r: number;
+  count: number;
+  o: [number, number, number];
+}
+
+export /** The <select> inside a selectBox label (it always has one). */
+function selectOf(box: HTMLLabelElement): HTMLSelectElement {
+  return box.querySelector('select') as HTMLSelectElement;
+}
+
+export function renderFindings(m: Model): FindingsView {
   const f = m.f;
   const n = m.n;
   const rules = m.rules;
-  const sevRank = (ri) => Math.max(0, SEVERITIES.indexOf(rules[ri].severity));
+  const sevRank = (ri: number): number => Math.max(0, SEVERITIES.indexOf(rules[ri].severity));
   const ruleOrder = rules.map((_, i) => i).sort((a, b) => sevRank(a) - sevRank(b) || rules[b].counts.fail - rules[a].counts.fail || (rules[a].id < rules[b].id ? -1 : 1));
   const rulePos = new Int32Array(rules.length);
   ruleOrder.forEach((ri, pos) => (rulePos[ri] = pos));
@@ -25,11 +56,12 @@ function renderFindings(m) {
     (a, b) => rulePos[f.r[a]] - rulePos[f.r[b]] || f.o[a] - f.o[b] || STATUS_RANK[f.st[a]] - STATUS_RANK[f.st[b]],
   );
 
-  const state = { q: '', sev: -1, rule: -1, outcome: -1, status: m.hasDiff ? 'current' : 'all', control: null };
-  const collapsed = new Set();
-  let matched = [];
-  let items = [];
-  let groups = [];
+  const state: FilterState = { q: '', sev: -1, rule: -1, outcome: -1, status: m.hasDiff ? 'current' : 'all', control: null };
+  const collapsed = new Set<number>();
+  let matched: number[] = [];
+  /** Rows of the virtual list: a finding index, or -(group index + 1) for a group header. */
+  let items: number[] = [];
+  let groups: Group[] = [];
   let selected = -1;
 
   const s = section('findings', 'Findings', 'Every audited subject with a finding, grouped by rule. Exempt findings stay visible; unknown means the data could not be read.');
@@ -50,7 +82,7 @@ function renderFindings(m) {
           h('div', { text: r.title }),
           h('code', { cls: 'muted', text: r.id }),
           r.synthetic ? h('div', { cls: 'muted small', text: 'Not in the rule catalogue of this run; grouped from its findings.' }) : null,
-          r.limits && r.limits.length ? h('div', { cls: 'muted small', text: 'Limits: ' + r.limits.join(' ') }) : null,
+          r.limits?.length ? h('div', { cls: 'muted small', text: 'Limits: ' + r.limits.join(' ') }) : null,
         ]),
         h('td', null, badge(r.severity, r.severity)),
         h('td', { cls: 'num', text: fmtInt(r.counts.evaluated) }),
@@ -66,8 +98,8 @@ function renderFindings(m) {
 
   // --- filters
   const search = h('input', { attrs: { type: 'search', id: 'finding-search', placeholder: 'Search email, name, id, message, evidence…', 'aria-label': 'Search findings', autocomplete: 'off', spellcheck: 'false' } });
-  const sevBox = selectBox('filter-severity', 'Severity', [['-1', 'All']].concat(SEVERITIES.map((x, i) => [String(i), x])));
-  const ruleBox = selectBox('filter-rule', 'Rule', [['-1', 'All rules']].concat(ruleOrder.map((ri) => [String(ri), rules[ri].id])));
+  const sevBox = selectBox('filter-severity', 'Severity', [['-1', 'All'] as const, ...SEVERITIES.map((x, i) => [String(i), x] as const)]);
+  const ruleBox = selectBox('filter-rule', 'Rule', [['-1', 'All rules'] as const, ...ruleOrder.map((ri) => [String(ri), rules[ri].id] as const)]);
   const outcomeBox = selectBox('filter-outcome', 'Outcome', [['-1', 'All'], ['0', 'fail'], ['1', 'exempt'], ['2', 'unknown']]);
   const statusBox = selectBox(
     'filter-status',
@@ -91,13 +123,13 @@ function renderFindings(m) {
   s.appendChild(h('div', { cls: 'fpanel' }, [h('div', { cls: 'fleft' }, [list, empty]), detail]));
 
   // --- filtering
-  let hay = null;
-  function haystack() {
+  let hay: string[] | null = null;
+  function haystack(): string[] {
     if (!hay) {
       hay = new Array(n);
       for (let i = 0; i < n; i++) {
         const fv = f.fv[i];
-        hay[i] = [m.str(f.em[i]), m.str(f.nm[i]), m.str(f.id[i]), m.str(f.msg[i]), m.str(f.t[i]), rules[f.r[i]].id, m.str(f.k[i]), m.str(f.org[i]), fv && fv.length ? JSON.stringify(fv) : '']
+        hay[i] = [m.str(f.em[i]), m.str(f.nm[i]), m.str(f.id[i]), m.str(f.msg[i]), m.str(f.t[i]), rules[f.r[i]].id, m.str(f.k[i]), m.str(f.org[i]), fv?.length ? JSON.stringify(fv) : '']
           .join('\n')
           .toLowerCase();
       }
@@ -105,14 +137,14 @@ function renderFindings(m) {
     return hay;
   }
 
-  function controlMatcher(ctl) {
-    const has = (list) => (list || []).some((c) => c.framework === ctl.framework && c.id === ctl.id);
+  function controlMatcher(ctl: { framework: string; id: string }): (i: number) => boolean {
+    const has = (list: readonly { framework: string; id: string }[] | undefined): boolean => (list || []).some((c) => c.framework === ctl.framework && c.id === ctl.id);
     const byRule = rules.map((r) => has(r.controls));
     const bySet = m.p.controlSets.map(has);
     return (i) => (f.cs[i] >= 0 ? bySet[f.cs[i]] : byRule[f.r[i]]);
   }
 
-  function apply() {
+  function apply(): void {
     const terms = state.q.toLowerCase().split(/\s+/).filter(Boolean);
     const H = terms.length ? haystack() : null;
     const ctl = state.control ? controlMatcher(state.control) : null;
@@ -144,14 +176,14 @@ function renderFindings(m) {
     draw();
   }
 
-  function rebuildItems() {
+  function rebuildItems(): void {
     items = [];
     groups = [];
     let cur = -1;
-    let g = null;
+    let g: Group | null = null;
     for (const i of matched) {
       const r = f.r[i];
-      if (r !== cur) {
+      if (r !== cur || !g) {
         cur = r;
         g = { r: r, count: 0, o: [0, 0, 0] };
         groups.push(g);
@@ -164,7 +196,7 @@ function renderFindings(m) {
   }
 
   // --- virtual list
-  function groupRow(g) {
+  function groupRow(g: Group): HTMLDivElement {
     const r = rules[g.r];
     const closed = collapsed.has(g.r);
     const parts = [fmtInt(g.count) + ' shown'];
@@ -180,7 +212,7 @@ function renderFindings(m) {
     ]);
   }
 
-  function findingRow(i) {
+  function findingRow(i: number): HTMLDivElement {
     const o = f.o[i];
     const status = STATUSES[f.st[i]];
     const label = m.label(i);
@@ -196,7 +228,7 @@ function renderFindings(m) {
   }
 
   let raf = 0;
-  function draw() {
+  function draw(): void {
     const full = items.length * ROW_H;
     spacer.style.height = full + 'px';
     // The list is as tall as its rows, up to 62% of the window: no empty box under a short list.
@@ -215,7 +247,12 @@ function renderFindings(m) {
     spacer.replaceChildren(frag);
   }
   list.addEventListener('scroll', () => {
-    if (!raf) raf = requestAnimationFrame(() => ((raf = 0), draw()));
+    if (!raf) {
+      raf = requestAnimationFrame(() => {
+        raf = 0;
+        draw();
+      });
+    }
   });
   spacer.addEventListener('click', (e) => {
     const row = e.target instanceof Element ? e.target.closest('.row') : null;
@@ -241,14 +278,14 @@ function renderFindings(m) {
     select(items[k]);
   });
 
-  function select(i) {
+  function select(i: number): void {
     selected = i;
     draw();
     showDetail(i);
   }
 
   // --- evidence panel
-  function showDetail(i) {
+  function showDetail(i: number): void {
     const x = m.finding(i);
     const fields = x.evidence.fields;
     const out = [
@@ -285,7 +322,7 @@ function renderFindings(m) {
     }
     if (x.rule.rationale) out.push(h('h4', { text: 'Why it matters' }), h('p', { text: x.rule.rationale }));
     if (x.rule.remediation) out.push(h('h4', { text: 'Remediation' }), h('p', { text: x.rule.remediation }));
-    if (x.rule.limits && x.rule.limits.length) out.push(h('h4', { text: 'Limits' }), h('ul', null, x.rule.limits.map((l) => h('li', { text: l }))));
+    if (x.rule.limits?.length) out.push(h('h4', { text: 'Limits' }), h('ul', null, x.rule.limits.map((l) => h('li', { text: l }))));
     detail.replaceChildren(...out);
   }
 
@@ -295,23 +332,23 @@ function renderFindings(m) {
     clearTimeout(timer);
     timer = setTimeout(() => setFilter({ q: search.value }), n > 5000 ? 150 : 60);
   });
-  const bindSelect = (box, key, numeric) =>
-    box.querySelector('select').addEventListener('change', (e) => setFilter({ [key]: numeric ? Number(e.target.value) : e.target.value }));
-  bindSelect(sevBox, 'sev', true);
-  bindSelect(ruleBox, 'rule', true);
-  bindSelect(outcomeBox, 'outcome', true);
-  bindSelect(statusBox, 'status', false);
+  const onChange = (box: HTMLLabelElement, patch: (value: string) => Partial<FilterState>): void =>
+    selectOf(box).addEventListener('change', () => setFilter(patch(selectOf(box).value)));
+  onChange(sevBox, (v) => ({ sev: Number(v) }));
+  onChange(ruleBox, (v) => ({ rule: Number(v) }));
+  onChange(outcomeBox, (v) => ({ outcome: Number(v) }));
+  onChange(statusBox, (v) => ({ status: v }));
   reset.addEventListener('click', () => {
     search.value = '';
     setFilter({ q: '', sev: -1, rule: -1, outcome: -1, status: m.hasDiff ? 'current' : 'all', control: null });
   });
 
-  function setFilter(patch) {
+  function setFilter(patch: Partial<FilterState>): void {
     Object.assign(state, patch);
-    sevBox.querySelector('select').value = String(state.sev);
-    ruleBox.querySelector('select').value = String(state.rule);
-    outcomeBox.querySelector('select').value = String(state.outcome);
-    statusBox.querySelector('select').value = state.status;
+    selectOf(sevBox).value = String(state.sev);
+    selectOf(ruleBox).value = String(state.rule);
+    selectOf(outcomeBox).value = String(state.outcome);
+    selectOf(statusBox).value = state.status;
     if (state.control) {
       const clear = h('button', { cls: 'chip-x', text: '×', attrs: { type: 'button', 'aria-label': 'Clear control filter' } });
       clear.addEventListener('click', () => setFilter({ control: null }));
@@ -324,7 +361,7 @@ function renderFindings(m) {
   return {
     section: s,
     mount: apply,
-    showControl(framework, id) {
+    showControl(framework: string, id: string) {
       setFilter({ control: { framework: framework, id: id }, rule: -1 });
       s.scrollIntoView();
     },

@@ -1,5 +1,10 @@
 /* The header (run facts, partial banner) and the summary section (charts from results.summary and .stats). */
-function runStatus(p) {
+import type { Stats } from '../../../src/model/results.ts';
+import type { HtmlPayload } from '../html-payload.ts';
+import { columnChart, donut, hbarChart, stackedBar } from './charts.ts';
+import { SEVERITIES, type Model } from './data.ts';
+import { type DefPair, defList, fmtDate, fmtDuration, fmtInt, fmtPct, h, section } from './dom.ts';
+function runStatus(p: HtmlPayload): { kind: string; text: string } {
   const c = p.summary.checks;
   const f = p.summary.findings;
   if (p.run.partial) return { kind: 'unknown', text: 'Partial run' };
@@ -9,11 +14,11 @@ function runStatus(p) {
   return { kind: 'pass', text: 'All clear' };
 }
 
-function renderHeader(m) {
+export function renderHeader(m: Model): HTMLElement[] {
   const p = m.p;
   const run = p.run;
   const status = runStatus(p);
-  const facts = [
+  const facts: DefPair[] = [
     ['Run', run.id],
     ['Tenant', run.tenant],
     ['Suites', (run.suites || []).join(', ') || 'none'],
@@ -27,9 +32,9 @@ function renderHeader(m) {
     ['Fail on', run.failOn],
     ['Exit code', run.exitCode],
     ['Shards', run.shards],
-    ['Snyk API', run.targets && run.targets.snykApiUrl],
-    ['API & Web', run.targets && run.targets.apiwebUrl],
-    ['Orgs', run.orgIds && run.orgIds.join(', ')],
+    ['Snyk API', run.targets?.snykApiUrl],
+    ['API & Web', run.targets?.apiwebUrl],
+    ['Orgs', run.orgIds?.join(', ')],
     ['Group', run.groupId],
     ['Tool', p.tool.name + ' ' + p.tool.version + ' · results schema ' + p.schemaVersion],
   ];
@@ -53,8 +58,8 @@ function renderHeader(m) {
   return out;
 }
 
-function renderNav(m) {
-  const links = [['#summary', 'Summary']];
+export function renderNav(m: Model): HTMLElement {
+  const links: [string, string][] = [['#summary', 'Summary']];
   if (m.p.checks.length > 0 || (m.p.run.suites || []).includes('contract')) links.push(['#contract', 'Contract checks']);
   if (m.n > 0 || m.rules.length > 0) links.push(['#findings', 'Findings'], ['#controls', 'Controls']);
   if (m.p.comparison) links.push(['#comparison', 'Version comparison']);
@@ -62,15 +67,15 @@ function renderNav(m) {
   return h('nav', { cls: 'nav', attrs: { 'aria-label': 'Sections' } }, links.map(([href, text]) => h('a', { text: text, attrs: { href: href } })));
 }
 
-function card(title, body, note, cls) {
+function card(title: string, body: Node, note?: string, cls?: string): HTMLDivElement {
   return h('div', { cls: 'card' + (cls ? ' ' + cls : '') }, [h('h3', { text: title }), body, note ? h('p', { cls: 'muted note', text: note }) : null]);
 }
 
-function bigNumbers(pairs) {
+function bigNumbers(pairs: readonly (readonly [string, number, string?])[]): HTMLDivElement {
   return h('div', { cls: 'bignums' }, pairs.map(([label, value, kind]) => h('div', { cls: 'bignum' + (kind ? ' t-' + kind : '') }, [h('strong', { text: fmtInt(value) }), h('span', { text: label })])));
 }
 
-function renderSummary(m) {
+export function renderSummary(m: Model): HTMLElement {
   const p = m.p;
   const s = section('summary', 'Summary');
   const grid = h('div', { cls: 'grid' });
@@ -97,7 +102,7 @@ function renderSummary(m) {
     );
   }
   if (suites.includes('audit') || m.rules.length > 0) {
-    const counts = { pass: 0, fail: 0, unknown: 0, skipped: 0 };
+    const counts: Record<string, number> = { pass: 0, fail: 0, unknown: 0, skipped: 0 };
     for (const r of m.rules) if (!r.synthetic) counts[r.outcome] = (counts[r.outcome] || 0) + 1;
     const total = m.rules.filter((r) => !r.synthetic).length;
     grid.appendChild(
@@ -119,7 +124,7 @@ function renderSummary(m) {
       ),
     );
     const fs = p.summary.findings;
-    const sev = SEVERITIES.map((k) => ({ label: k, value: (fs.bySeverity && fs.bySeverity[k]) || 0, kind: k }));
+    const sev = SEVERITIES.map((k) => ({ label: k, value: fs.bySeverity?.[k] || 0, kind: k }));
     grid.appendChild(
       card(
         'Failing findings by severity',
@@ -131,7 +136,7 @@ function renderSummary(m) {
     );
   }
 
-  const stats = p.stats || {};
+  const stats: Stats = p.stats || {};
   if (stats.mfa) {
     const mfa = stats.mfa;
     const items = [
@@ -166,12 +171,14 @@ function renderSummary(m) {
       ),
     );
   }
-  if (stats.inventory && Object.keys(stats.inventory).length > 0) {
-    const rows = Object.keys(stats.inventory).map((k) => h('tr', null, [h('td', { text: k }), h('td', { cls: 'num', text: fmtInt(stats.inventory[k]) })]));
+  const inventory = stats.inventory;
+  if (inventory && Object.keys(inventory).length > 0) {
+    const rows = Object.keys(inventory).map((k) => h('tr', null, [h('td', { text: k }), h('td', { cls: 'num', text: fmtInt(inventory[k]) })]));
     grid.appendChild(card('Inventory read', h('table', { cls: 'table compact' }, [h('tbody', null, rows)])));
   }
-  if (stats.requests && Object.keys(stats.requests).length > 0) {
-    const rows = Object.keys(stats.requests).map((k) => h('tr', null, [h('td', { text: k }), h('td', { cls: 'num', text: fmtInt(stats.requests[k]) })]));
+  const requests = stats.requests;
+  if (requests && Object.keys(requests).length > 0) {
+    const rows = Object.keys(requests).map((k) => h('tr', null, [h('td', { text: k }), h('td', { cls: 'num', text: fmtInt(requests[k]) })]));
     grid.appendChild(card('Requests', h('table', { cls: 'table compact' }, [h('tbody', null, rows)])));
   }
   if (grid.childNodes.length === 0) grid.appendChild(card('Nothing ran', h('p', { cls: 'muted', text: 'This run has no checks, rules or statistics.' })));
@@ -179,7 +186,7 @@ function renderSummary(m) {
   return s;
 }
 
-function renderWarnings(m) {
+export function renderWarnings(m: Model): HTMLElement | null {
   const w = m.p.warnings;
   if (w.length === 0) return null;
   const s = section('warnings', 'Warnings (' + fmtInt(w.length) + ')', 'Things the run noticed that are not failures: stale exemptions, data limits, API quirks.');
