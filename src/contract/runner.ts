@@ -14,6 +14,7 @@ import { caseSpace } from './case-space.ts';
 import { checkProperty } from './property.ts';
 import { getCheck } from './registry.ts';
 import { missingConfig } from './requests.ts';
+import { settleVerdicts } from './settle-verdict.ts';
 import { combine } from './verdict.ts';
 import { writeSample } from './write-sample.ts';
 
@@ -35,7 +36,10 @@ export interface CheckRun {
   /** A curl command reproducing the failing exchange; the token is read from an environment variable. */
   reproduction?: string;
   exchange?: Exchange;
+  /** Passed: the assumed assertions the tenant did not meet (issue 13), and other notes. */
   warnings?: string[];
+  /** Failed: `<check>.<assertion>` the failure broke. */
+  assertion?: string;
   durationMs: number;
 }
 
@@ -64,11 +68,14 @@ async function responseVerdicts(ctx: CheckContext, check: Extract<CheckDefinitio
 
 async function scenarioVerdicts(ctx: CheckContext, check: Extract<CheckDefinition, { kind: 'scenario' }>, operation: OperationName): Promise<ScenarioResult> {
   const op = OPERATIONS[operation];
-  if (!check.shared) return check.run(ctx, op);
+  if (!check.shared) {
+    const result = await check.run(ctx, op);
+    return { ...result, verdicts: settleVerdicts(check, result.verdicts, ctx.strict) };
+  }
   const result = await ctx.memo(`scenario:${check.id}`, () => check.run(ctx, op));
   // A shared scenario blames one operation per divergence; the others pass for it.
   const mine = result.verdicts.filter((v) => v.status !== 'fail' || v.operation === undefined || v.operation === operation);
-  return { ...result, verdicts: mine.length > 0 ? mine : [{ status: 'pass' }] };
+  return { ...result, verdicts: mine.length > 0 ? settleVerdicts(check, mine, ctx.strict) : [{ status: 'pass' }] };
 }
 
 /** Runs a check for an operation and reports its outcome. */
@@ -111,6 +118,7 @@ export async function runCheck(ctx: CheckContext, checkOrId: CheckDefinition | s
     outcome: 'failed',
     title: verdict.title,
     message,
+    ...(verdict.assertion ? { assertion: `${check.id}.${verdict.assertion}` } : {}),
     seed,
     ...(result.path ? { path: result.path } : {}),
     ...(counterexample !== undefined ? { counterexample } : {}),

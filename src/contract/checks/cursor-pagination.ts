@@ -14,6 +14,7 @@ import { auditWindow, readMemberships, type MembershipOperation } from '../disco
 import { buildRequest, describeRequest, pathParams } from '../requests.ts';
 import { auditItems, linkHref, links, listData, membershipView } from '../tenant-data.ts';
 import { fail, pass } from '../verdict.ts';
+import { cursorPaginationAssertions } from '../assertions/cursor-pagination.ts';
 
 const OPS = [
   'GET /rest/orgs/{org_id}/memberships',
@@ -58,6 +59,7 @@ export const cursorPagination: ScenarioCheck = {
   severity: 'high',
   description:
     'limit/size bounds, pages within the asked size, well-formed links.next without loops or empty pages, a last page without next, small pages = large pages, links.prev back.',
+  assertions: cursorPaginationAssertions,
   operations: OPS,
   async run(ctx, op) {
     return { verdicts: await run(ctx, op) };
@@ -72,8 +74,8 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
   const sizeParam = audit ? 'size' : 'limit';
   const window = audit ? auditWindow(ctx) : {};
   const verdicts: Verdict[] = [];
-  const f = (lines: [string, unknown][], response?: ApiResponse, request?: ReturnType<typeof buildRequest>): Verdict =>
-    fail(cursorPagination, request ? [...lines, ['Request', describeRequest(request)]] : lines, { response, operation: name });
+  const f = (lines: [string, unknown][], response?: ApiResponse, request?: ReturnType<typeof buildRequest>, assertion?: string): Verdict =>
+    fail(cursorPagination, request ? [...lines, ['Request', describeRequest(request)]] : lines, { response, operation: name, ...(assertion ? { assertion } : {}) });
 
   // 1. Documented bounds.
   const good = audit ? [1, 100] : [10, 100];
@@ -160,7 +162,7 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
       break;
     }
     if (count === 0) {
-      verdicts.push(f([['Page', n], ['Problem', 'an empty page carries links.next (a client would loop, pysnyk #212)'], ['links.next', next]], current));
+      verdicts.push(f([['Page', n], ['Problem', 'an empty page carries links.next (a client would loop, pysnyk #212)'], ['links.next', next]], current, undefined, 'no-empty-page-with-next'));
       break;
     }
     if (next === linkHref(l.self)) {
