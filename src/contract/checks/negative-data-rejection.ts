@@ -40,6 +40,10 @@ export const negativeDataRejection: ResponseCheck = {
         case: testCase,
         // seed 004 gives length no bounds: refusing length=0 or a negative one is our reading (DRF falls back).
         ...(testCase.operation === 'GET /users/' && testCase.invalidComponent === 'query.length' ? { assertion: 'apiweb-length-bounds' } : {}),
+        // An address that is not one: the docs type it as a plain string (seed 001).
+        ...(testCase.operation === 'DELETE /v1/org/{orgId}/provision' && testCase.invalidComponent === 'query.email' && testCase.request.query?.email !== undefined
+          ? { assertion: 'provision-email-format' }
+          : {}),
       },
     );
   },
