@@ -161,16 +161,17 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
       ended = true;
       break;
     }
-    if (count === 0) {
-      verdicts.push(f([['Page', n], ['Problem', 'an empty page carries links.next (a client would loop, pysnyk #212)'], ['links.next', next]], current, undefined, 'no-empty-page-with-next'));
-      break;
-    }
+    // Loops first: they break the documented cursor contract; an empty page with next alone is assumed.
     if (next === linkHref(l.self)) {
       verdicts.push(f([['Page', n], ['Problem', 'links.next equals links.self'], ['links.next', next]], current));
       break;
     }
     if (seenLinks.has(next)) {
       verdicts.push(f([['Page', n], ['Problem', 'links.next leads to a page already read (a loop)'], ['links.next', next]], current));
+      break;
+    }
+    if (count === 0) {
+      verdicts.push(f([['Page', n], ['Problem', 'an empty page carries links.next (a client would loop, pysnyk #212)'], ['links.next', next]], current, undefined, 'no-empty-page-with-next'));
       break;
     }
     seenLinks.add(next);
