@@ -43,6 +43,31 @@ export interface CheckRun {
   durationMs: number;
 }
 
+/** One warning per assumed assertion (the first seen), counting the others: a report lists each once. */
+function compactWarnings(warnings: readonly string[] | undefined): string[] | undefined {
+  if (!warnings?.length) return undefined;
+  const byAssertion = new Map<string, { first: string; more: number }>();
+  const out: (string | { key: string })[] = [];
+  for (const w of warnings) {
+    const key = /^assumed (\S+) not met/.exec(w)?.[1];
+    if (!key) {
+      out.push(w);
+      continue;
+    }
+    const seen = byAssertion.get(key);
+    if (seen) seen.more++;
+    else {
+      byAssertion.set(key, { first: w, more: 0 });
+      out.push({ key });
+    }
+  }
+  return out.map((w) => {
+    if (typeof w === 'string') return w;
+    const { first, more } = byAssertion.get(w.key)!;
+    return more > 0 ? `${first} (and ${more} more like it)` : first;
+  });
+}
+
 function writesNeeded(check: CheckDefinition, operation: OperationName): boolean {
   const op = OPERATIONS[operation];
   if (typeof check.writes === 'function') return check.writes(op);
@@ -100,7 +125,8 @@ export async function runCheck(ctx: CheckContext, checkOrId: CheckDefinition | s
   }
   const verdict: Verdict = combine(result.verdicts);
   if (verdict.status === 'not_applicable') return done({ outcome: 'skipped', message: verdict.reason });
-  if (verdict.status === 'pass') return done({ outcome: 'passed', ...(verdict.warnings?.length ? { warnings: verdict.warnings } : {}) });
+  const warnings = compactWarnings(verdict.warnings);
+  if (verdict.status === 'pass') return done({ outcome: 'passed', ...(warnings ? { warnings } : {}) });
   const seed = result.seed ?? ctx.seed;
   const replay: [string, string][] = [['Seed', String(seed)]];
   if (result.path) replay.push(['Path', result.path]);
@@ -124,7 +150,7 @@ export async function runCheck(ctx: CheckContext, checkOrId: CheckDefinition | s
     ...(counterexample !== undefined ? { counterexample } : {}),
     ...(reproduction ? { reproduction } : {}),
     ...(verdict.exchange ? { exchange: verdict.exchange } : {}),
-    ...(verdict.warnings?.length ? { warnings: verdict.warnings } : {}),
+    ...(warnings ? { warnings } : {}),
   });
   return run;
 }
