@@ -73,7 +73,8 @@ export const REALISTIC_BEHAVIOURS = [
   {
     name: 'provision-delete-any-email',
     operation: 'DELETE /v1/org/{orgId}/provision',
-    description: 'DELETE with an `email` that is not an address answers 200 `{"ok": false}` like any address without a provision.',
+    description:
+      'DELETE with an `email` that is not an address answers 200 `{"ok": false}` like any address without a provision (it follows from `provision-delete-absent-ok-false`).',
     assertion: 'negative_data_rejection.provision-email-format',
   },
   {
