@@ -11,6 +11,8 @@ export interface RunContext {
   seed: number;
   numRuns: number;
   allowWrites: boolean;
+  /** `--strict`: assumed assertions (where the documentation is silent) fail checks instead of warning. */
+  strict?: boolean;
   failOn: FailOn;
   outDir: string;
   /** Policy file (YAML/JSON) for the audit; undefined = built-in defaults. */

@@ -30,6 +30,8 @@ export interface CheckContext {
   readonly numRuns: number;
   /** Writes are allowed on the mock tenant (it is ours) and on a live one with --allow-writes. */
   readonly allowWrites: boolean;
+  /** `--strict`: a failure of an assumed assertion fails the check instead of warning (settle-verdict.ts). */
+  readonly strict: boolean;
   readonly tenant: 'mock' | 'live';
   /** The REST GA version date the run requests (run.apiVersion, else the configured one). */
   readonly restVersion: string;
@@ -79,6 +81,7 @@ export function createCheckContext(options: CheckContextOptions): CheckContext {
     seed: options.seed ?? run.seed,
     numRuns: Math.max(1, options.numRuns ?? run.numRuns),
     allowWrites: run.tenant === 'mock' || run.allowWrites,
+    strict: run.strict === true,
     tenant: run.tenant,
     restVersion,
     ledger: options.ledger ?? new ProvisionLedger({ domain: options.reservedDomain }),

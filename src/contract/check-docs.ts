@@ -1,9 +1,21 @@
 /**
  * docs/checks.md, rendered from the check registry: one entry per check (purpose, the exact failure title,
- * the operations it covers, how to turn it off), so the documentation cannot drift from the code
+ * the operations it covers, how to turn it off, and every assertion with its basis: documented with the quote,
+ * or assumed with our reading), so the documentation cannot drift from the code
  * (test/contract/check-docs.test.ts fails when the checked-in page is stale).
  */
+import type { Assertion } from './assertion.ts';
 import { CHECKS } from './registry.ts';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function assertionRow(checkId: string, a: Assertion): string {
+  const basis =
+    a.basis.kind === 'documented'
+      ? `documented: [source](${a.basis.source}) "${cell(a.basis.quote)}"`
+      : `**assumed**: ${cell(a.basis.reading)}`;
+  return `| \`${checkId}.${a.id}\` | ${cell(a.text)} | ${basis} |`;
+}
 
 export function renderCheckDocs(): string {
   const out = [
@@ -19,9 +31,24 @@ export function renderCheckDocs(): string {
     'Turn checks off with `--exclude-checks id,id` or run a selection with `--checks id,id`.',
     'On a live tenant without `--allow-writes`, checks that need writes are skipped.',
     '',
-    '| check | family | severity | operations |',
-    '|---|---|---|---|',
-    ...CHECKS.map((c) => `| [\`${c.id}\`](#${c.id}) | ${c.family} | ${c.severity} | ${c.operations.length} |`),
+    '## Documented and assumed assertions',
+    '',
+    'Every check states what it asserts, one assertion at a time, and on what basis. A **documented** assertion',
+    'quotes a public source (a documentation page, the REST OpenAPI spec, the v1 spec, JSON:API, an RFC): a',
+    'tenant that breaks it fails the check. An **assumed** assertion is our reading where the documentation is',
+    'silent: a tenant that breaks it passes the check with a warning that names the assertion',
+    '(`assumed <check>.<assertion> not met (…): …`), shown in every report, and fails it only under `--strict`',
+    '(`run` and `compare`; config key `strict`). A failure names the assertion it broke (`Assertion:` line;',
+    '`assertion` in results.json).',
+    '',
+    `${CHECKS.flatMap((c) => c.assertions).filter((a) => a.basis.kind === 'assumed').length} of ${CHECKS.flatMap((c) => c.assertions).length} assertions are assumed.`,
+    '',
+    '| check | family | severity | operations | assertions (assumed) |',
+    '|---|---|---|---|---|',
+    ...CHECKS.map(
+      (c) =>
+        `| [\`${c.id}\`](#${c.id}) | ${c.family} | ${c.severity} | ${c.operations.length} | ${c.assertions.length} (${c.assertions.filter((a) => a.basis.kind === 'assumed').length}) |`,
+    ),
     '',
   ];
   for (const c of CHECKS) {
@@ -34,6 +61,10 @@ export function renderCheckDocs(): string {
       `- Family: ${c.family}; severity: ${c.severity}`,
       `- Operations: ${c.operations.map((o) => `\`${o}\``).join(', ')}`,
       `- Turn off: \`--exclude-checks ${c.id}\``,
+      '',
+      '| assertion | what the tenant must do | basis |',
+      '|---|---|---|',
+      ...c.assertions.map((a) => assertionRow(c.id, a)),
       '',
     );
   }

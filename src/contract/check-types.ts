@@ -7,6 +7,7 @@
 import type { ApiResponse, RequestSpec } from '../client/types.ts';
 import type { Exchange, Severity } from '../model/results.ts';
 import type { Operation, OperationName } from '../model/operations.ts';
+import type { Assertion } from './assertion.ts';
 import type { CheckContext } from './check-context.ts';
 
 /** The check ids, exactly as the mock's drift catalog and the reports name them. */
@@ -72,8 +73,10 @@ export interface CheckCase {
   request: RequestSpec;
   /** For negative cases: which component was made invalid (`query.limit`, `body./email`). */
   invalidComponent?: string;
-  /** For valid cases whose documented answer is not a success (deleting an absent provision: 404). */
+  /** For valid cases whose answer is not a success (deleting an absent provision: 404). */
   expected?: number[];
+  /** The assertion id `expected` rests on, when it is not the check's primary one (e.g. an assumed 404). */
+  assertion?: string;
 }
 
 export interface Pass {
@@ -99,6 +102,8 @@ export interface Failure {
   case?: CheckCase;
   counterexample?: unknown;
   warnings?: string[];
+  /** The id of the check's assertion this failure breaks (default: the check's first, its primary one). */
+  assertion?: string;
 }
 
 export type Verdict = Pass | NotApplicable | Failure;
@@ -111,6 +116,12 @@ interface CheckBase {
   severity: Severity;
   /** One sentence: what the check asserts (docs entry, report tooltip). */
   description: string;
+  /**
+   * Every statement the check makes, each documented (with its quote) or assumed (our reading). The first is
+   * the primary one, which a failure that names none breaks. An assumed assertion's failure is a warning
+   * unless the run is strict (settle-verdict.ts).
+   */
+  assertions: readonly Assertion[];
   /** The operations the check applies to; a test is made for each. */
   operations: readonly OperationName[];
   /** Whether the check sends writes (skipped with a reason unless writes are allowed). */

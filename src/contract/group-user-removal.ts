@@ -108,6 +108,8 @@ async function run(ctx: CheckContext): Promise<RemovalResult> {
     : undefined;
   const problems: [string, unknown][] = [];
   if (inGroup !== false) problems.push(['Still in the group memberships', inGroup === undefined ? 'unknown' : 'yes']);
+  // The cascade to the group's orgs is undocumented (assumed, issue 13): alone, it is a warning unless strict.
+  const documentedProblems = problems.length;
   if (inOrg === true) problems.push(["Still in the group's org memberships", 'yes']);
   if (orgUser && orgUser.status === 200) problems.push([`GET /rest/orgs/{org_id}/users/${userId}`, '200 (expected 404)']);
   // Only the named user leaves: everyone else is still a member.
@@ -116,15 +118,17 @@ async function run(ctx: CheckContext): Promise<RemovalResult> {
     if (after.complete) {
       const still = new Set(after.items.map((m) => m.userId));
       const lost = groupBefore.items.filter((m) => m.userId && m.userId !== userId && !still.has(m.userId)).map((m) => m.userId);
-      if (lost.length > 0) problems.push(['Other users removed from the group', lost.slice(0, 5)]);
+      if (lost.length > 0) problems.unshift(['Other users removed from the group', lost.slice(0, 5)]);
     }
   }
   if (problems.length > 0) {
+    const cascadeOnly = documentedProblems === 0 && !problems.some(([k]) => k === 'Other users removed from the group');
     verdicts.push(
       fail(GROUP_USER_REMOVAL, [['Request', removal.case.description], ['Received', status], ...problems], {
         case: removal.case,
         response: removal.response,
         operation: OP,
+        ...(cascadeOnly ? { assertion: 'removal-cascades-to-orgs' } : {}),
       }),
     );
   } else {

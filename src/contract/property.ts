@@ -58,7 +58,8 @@ export async function checkProperty<T>(
     throw new PropertyCrash(`the property failed without a verdict (${String(result.errorInstance ?? 'unknown')})`);
   }
   return {
-    verdicts: [{ ...verdict, counterexample: verdict.counterexample ?? counterexample }],
+    // The passes before the failure keep their warnings (assumed assertions not met).
+    verdicts: [{ ...verdict, counterexample: verdict.counterexample ?? counterexample }, ...seen.filter((v) => v.status === 'pass' && v.warnings?.length)],
     seed: result.seed,
     path: result.counterexamplePath ?? undefined,
     counterexample,

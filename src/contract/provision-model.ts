@@ -5,8 +5,9 @@
  * with the tenant compared to a model of the pending provisions after every step. Each run uses three fresh
  * reserved addresses, so runs never see each other's provisions; everything created is deleted after each run.
  *
- * Documented (provision docs, issue 3): POST refuses an address already pending or already a member; GET lists
- * pending provisions; DELETE ?email= removes one, and an address without one is 404.
+ * Documented (provision docs): POST refuses an address already a member; GET lists pending provisions; DELETE
+ * ?email= removes one. Assumed (issue 13): an address without one is 404 — where the tenant answers otherwise,
+ * the run goes on and the departure is a warning unless the run is strict (settle-verdict.ts decides).
  */
 import fc from 'fast-check';
 import type { ApiResponse } from '../client/types.ts';
@@ -16,6 +17,8 @@ import type { Failure, ScenarioResult, Verdict } from './check-types.ts';
 import { membershipWalk } from './discovery.ts';
 import { deleteProvision, isSuccess, listedEmails, listProvisions, postProvision, type Step } from './provision-api.ts';
 import { describeRequest } from './requests.ts';
+import { provisionLifecycleAssertions } from './assertions/provision-lifecycle.ts';
+import { settleVerdict } from './settle-verdict.ts';
 import { fail, pass } from './verdict.ts';
 import { PROVISION_ROLES } from './write-sample.ts';
 
@@ -45,6 +48,8 @@ interface Real {
   seenListed: Set<string>;
   history: string[];
   member?: string;
+  /** Assumed assertions the tenant did not meet (warnings unless strict). */
+  warnings: Set<string>;
 }
 
 /** Thrown by a command when the tenant departs from the model; carries the verdict. */
@@ -55,14 +60,25 @@ export class LifecycleDivergence extends Error {
   }
 }
 
+function divergence(real: Real, operation: OperationName, lines: [string, unknown][], step: Step, assertion?: string): Failure {
+  return fail(PROVISION_LIFECYCLE, [...lines, ['Steps so far', real.history.join(' → ')], ['Request', describeRequest(step.case.request)]], {
+    operation,
+    response: step.response,
+    case: step.case,
+    ...(assertion ? { assertion } : {}),
+  });
+}
+
+/** A departure from a documented assertion: the run stops here. */
 function diverge(real: Real, operation: OperationName, lines: [string, unknown][], step: Step): never {
-  throw new LifecycleDivergence(
-    fail(PROVISION_LIFECYCLE, [...lines, ['Steps so far', real.history.join(' → ')], ['Request', describeRequest(step.case.request)]], {
-      operation,
-      response: step.response,
-      case: step.case,
-    }),
-  );
+  throw new LifecycleDivergence(divergence(real, operation, lines, step));
+}
+
+/** A departure from an assumed assertion: a warning, and the run goes on, unless the run is strict. */
+function depart(real: Real, operation: OperationName, lines: [string, unknown][], step: Step, assertion: string): void {
+  const settled = settleVerdict({ id: 'provision_lifecycle', assertions: provisionLifecycleAssertions }, divergence(real, operation, lines, step, assertion), real.ctx.strict);
+  if (settled.status === 'fail') throw new LifecycleDivergence(settled);
+  if (settled.status === 'pass') for (const w of settled.warnings ?? []) real.warnings.add(w.replace(/; Steps so far: .*$/, ''));
 }
 
 const status = (r: ApiResponse): number => r.status;
@@ -185,7 +201,7 @@ class DeleteCommand implements fc.AsyncCommand<Model, Real> {
       if (okProblem) diverge(r, DELETE, okProblem, step);
       m.pending.delete(email);
     } else if (step.response.status !== 404) {
-      diverge(r, DELETE, [['Problem', 'deleting an address without a pending provision'], ['Received', step.response.status], ['Expected', 404]], step);
+      depart(r, DELETE, [['Problem', 'deleting an address without a pending provision'], ['Received', step.response.status], ['Expected', 404]], step, 'delete-absent-404');
     }
   }
   toString = (): string => `delete(${this.slot})`;
@@ -209,6 +225,7 @@ export async function runProvisionLifecycle(ctx: CheckContext): Promise<Scenario
   const numRuns = ctx.tenant === 'mock' ? Math.min(ctx.numRuns, 15) : Math.min(ctx.numRuns, 3);
   let lastFailure: Failure | undefined;
   let crash: unknown;
+  const warnings = new Set<string>();
   const result = await fc.check(
     fc.asyncProperty(commands(member !== undefined), async (cmds) => {
       const real: Real = {
@@ -220,6 +237,7 @@ export async function runProvisionLifecycle(ctx: CheckContext): Promise<Scenario
         seenListed: new Set(),
         history: [],
         member,
+        warnings,
       };
       const model: Model = { pending: new Map() };
       try {
@@ -239,10 +257,10 @@ export async function runProvisionLifecycle(ctx: CheckContext): Promise<Scenario
     }),
     { seed: ctx.seed, numRuns },
   );
-  if (!result.failed) return { verdicts: [pass()], seed: ctx.seed };
+  if (!result.failed) return { verdicts: [pass([...warnings].slice(0, 3))], seed: ctx.seed };
   const divergence = result.errorInstance instanceof LifecycleDivergence ? result.errorInstance.failure : lastFailure;
   if (!divergence) throw crash instanceof Error ? crash : new Error(`provision lifecycle property failed: ${String(result.errorInstance)}`);
   const counterexample = String(result.counterexample?.[0] ?? '');
-  const verdict: Verdict = { ...divergence, counterexample };
+  const verdict: Verdict = { ...divergence, counterexample, ...(warnings.size > 0 ? { warnings: [...warnings].slice(0, 3) } : {}) };
   return { verdicts: [verdict], seed: result.seed, path: result.counterexamplePath ?? undefined, counterexample };
 }

@@ -14,6 +14,7 @@ import { caseSpace } from './case-space.ts';
 import { checkProperty } from './property.ts';
 import { getCheck } from './registry.ts';
 import { missingConfig } from './requests.ts';
+import { settleVerdicts } from './settle-verdict.ts';
 import { combine } from './verdict.ts';
 import { writeSample } from './write-sample.ts';
 
@@ -35,8 +36,36 @@ export interface CheckRun {
   /** A curl command reproducing the failing exchange; the token is read from an environment variable. */
   reproduction?: string;
   exchange?: Exchange;
+  /** Passed: the assumed assertions the tenant did not meet (issue 13), and other notes. */
   warnings?: string[];
+  /** Failed: `<check>.<assertion>` the failure broke. */
+  assertion?: string;
   durationMs: number;
+}
+
+/** One warning per assumed assertion (the first seen), counting the others: a report lists each once. */
+function compactWarnings(warnings: readonly string[] | undefined): string[] | undefined {
+  if (!warnings?.length) return undefined;
+  const byAssertion = new Map<string, { first: string; more: number }>();
+  const out: (string | { key: string })[] = [];
+  for (const w of warnings) {
+    const key = /^assumed (\S+) not met/.exec(w)?.[1];
+    if (!key) {
+      out.push(w);
+      continue;
+    }
+    const seen = byAssertion.get(key);
+    if (seen) seen.more++;
+    else {
+      byAssertion.set(key, { first: w, more: 0 });
+      out.push({ key });
+    }
+  }
+  return out.map((w) => {
+    if (typeof w === 'string') return w;
+    const { first, more } = byAssertion.get(w.key)!;
+    return more > 0 ? `${first} (and ${more} more like it)` : first;
+  });
 }
 
 function writesNeeded(check: CheckDefinition, operation: OperationName): boolean {
@@ -64,11 +93,14 @@ async function responseVerdicts(ctx: CheckContext, check: Extract<CheckDefinitio
 
 async function scenarioVerdicts(ctx: CheckContext, check: Extract<CheckDefinition, { kind: 'scenario' }>, operation: OperationName): Promise<ScenarioResult> {
   const op = OPERATIONS[operation];
-  if (!check.shared) return check.run(ctx, op);
+  if (!check.shared) {
+    const result = await check.run(ctx, op);
+    return { ...result, verdicts: settleVerdicts(check, result.verdicts, ctx.strict) };
+  }
   const result = await ctx.memo(`scenario:${check.id}`, () => check.run(ctx, op));
   // A shared scenario blames one operation per divergence; the others pass for it.
   const mine = result.verdicts.filter((v) => v.status !== 'fail' || v.operation === undefined || v.operation === operation);
-  return { ...result, verdicts: mine.length > 0 ? mine : [{ status: 'pass' }] };
+  return { ...result, verdicts: mine.length > 0 ? settleVerdicts(check, mine, ctx.strict) : [{ status: 'pass' }] };
 }
 
 /** Runs a check for an operation and reports its outcome. */
@@ -93,7 +125,8 @@ export async function runCheck(ctx: CheckContext, checkOrId: CheckDefinition | s
   }
   const verdict: Verdict = combine(result.verdicts);
   if (verdict.status === 'not_applicable') return done({ outcome: 'skipped', message: verdict.reason });
-  if (verdict.status === 'pass') return done({ outcome: 'passed', ...(verdict.warnings?.length ? { warnings: verdict.warnings } : {}) });
+  const warnings = compactWarnings(verdict.warnings);
+  if (verdict.status === 'pass') return done({ outcome: 'passed', ...(warnings ? { warnings } : {}) });
   const seed = result.seed ?? ctx.seed;
   const replay: [string, string][] = [['Seed', String(seed)]];
   if (result.path) replay.push(['Path', result.path]);
@@ -111,12 +144,13 @@ export async function runCheck(ctx: CheckContext, checkOrId: CheckDefinition | s
     outcome: 'failed',
     title: verdict.title,
     message,
+    ...(verdict.assertion ? { assertion: `${check.id}.${verdict.assertion}` } : {}),
     seed,
     ...(result.path ? { path: result.path } : {}),
     ...(counterexample !== undefined ? { counterexample } : {}),
     ...(reproduction ? { reproduction } : {}),
     ...(verdict.exchange ? { exchange: verdict.exchange } : {}),
-    ...(verdict.warnings?.length ? { warnings: verdict.warnings } : {}),
+    ...(warnings ? { warnings } : {}),
   });
   return run;
 }

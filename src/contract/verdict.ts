@@ -42,6 +42,8 @@ export interface FailOptions {
   warnings?: string[];
   /** Overrides the check's fixed title (rarely: sub-assertions of one check keep the check's title). */
   title?: string;
+  /** The assertion broken (an id of the check's `assertions`); default: the check's primary one. */
+  assertion?: string;
 }
 
 /** A failure of `check` with a `Key: value` message. */
@@ -62,16 +64,21 @@ export function fail(
   if (options.case) failure.case = options.case;
   if (options.counterexample !== undefined) failure.counterexample = options.counterexample;
   if (options.warnings && options.warnings.length > 0) failure.warnings = options.warnings;
+  if (options.assertion) failure.assertion = options.assertion;
   return failure;
 }
 
 export const isFailure = (v: Verdict): v is Failure => v.status === 'fail';
 
-/** Combines verdicts: any failure wins; otherwise pass if any passed; otherwise not applicable. */
+/** Combines verdicts: any failure wins (with every warning); otherwise pass if any passed; otherwise not applicable. */
 export function combine(verdicts: readonly Verdict[]): Verdict {
   const failure = verdicts.find(isFailure);
-  if (failure) return failure;
   const warnings = verdicts.flatMap((v) => (v.status === 'pass' ? (v.warnings ?? []) : []));
+  if (failure) {
+    // The warnings of the passing verdicts (assumed assertions not met) travel with the failure.
+    const all = [...new Set([...(failure.warnings ?? []), ...warnings])];
+    return all.length > 0 ? { ...failure, warnings: all } : failure;
+  }
   if (verdicts.some((v) => v.status === 'pass')) return pass([...new Set(warnings)]);
   const na = verdicts.find((v): v is NotApplicable => v.status === 'not_applicable');
   return na ?? notApplicable('no case applied');

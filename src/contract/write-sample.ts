@@ -102,6 +102,7 @@ async function deleteSample(ctx: CheckContext): Promise<Step[]> {
   steps.push(await deleteProvision(ctx, created, 'delete the same provision again', { mode: 'stateful' }));
   const absent = await deleteProvision(ctx, ctx.ledger.nextEmail(), 'an address with no pending provision', { mode: 'example' });
   absent.case.expected = [404];
+  absent.case.assertion = 'delete-absent-404';
   steps.push(absent);
   steps.push(await deleteProvision(ctx, undefined, 'the email parameter is missing', { mode: 'negative', invalidComponent: 'query.email' }));
   steps.push(

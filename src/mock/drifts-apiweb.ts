@@ -116,6 +116,7 @@ export const APIWEB_DRIFTS = [
     kind: 'status',
     description: '`length=0` and negative lengths answer 200 instead of a DRF 400 field error.',
     expectedChecks: ['negative_data_rejection'],
+    assumed: 'negative_data_rejection.apiweb-length-bounds',
   },
   {
     name: 'users-unknown-ordering-server-error',

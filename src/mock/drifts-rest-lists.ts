@@ -148,6 +148,7 @@ export const REST_LIST_DRIFTS = [
     kind: 'headers',
     description: 'Responses lack `snyk-version-served`.',
     expectedChecks: ['response_headers_conformance', 'version_negotiation'],
+    assumed: 'response_headers_conformance.rest-success-headers',
   },
   {
     name: 'org-audit-unauthenticated',

@@ -19,6 +19,7 @@ export const REST_USER_DRIFTS = [
     kind: 'headers',
     description: '/rest/self responses lack the `snyk-request-id` header.',
     expectedChecks: ['response_headers_conformance'],
+    assumed: 'response_headers_conformance.rest-success-headers',
   },
   {
     name: 'self-missing-jsonapi',
@@ -98,6 +99,7 @@ export const REST_USER_DRIFTS = [
     kind: 'consistency',
     description: "PATCH `membership: null` removes the group membership but keeps the user in the group's orgs.",
     expectedChecks: ['group_user_removal'],
+    assumed: 'group_user_removal.removal-cascades-to-orgs',
   },
   {
     name: 'group-user-patch-ignores-content-type',
@@ -112,5 +114,6 @@ export const REST_USER_DRIFTS = [
     kind: 'headers',
     description: 'PATCH responses lack `snyk-version-served` and `snyk-version-lifecycle-stage`.',
     expectedChecks: ['response_headers_conformance'],
+    assumed: 'response_headers_conformance.rest-success-headers',
   },
 ] as const satisfies readonly DriftDefinition[];

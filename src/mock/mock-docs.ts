@@ -1,8 +1,12 @@
 /**
- * docs/mock.md, rendered from the drift catalog: what the mock tenant is, how to start it, and every drift it
- * can serve, so the page cannot drift from the code (test/mock/mock-docs.test.ts fails when it is stale).
+ * docs/mock.md, rendered from the drift catalog and the realistic mode: what the mock tenant is, how to start
+ * it, every drift it can serve and every doc-silent behaviour of `--realistic`, so the page cannot drift from
+ * the code (test/mock/mock-docs.test.ts fails when it is stale).
  */
 import { DRIFTS } from './drifts.ts';
+import { REALISTIC_BEHAVIOURS, type RealisticBehaviour } from './realistic.ts';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMockDocs(): string {
   const kinds = [...new Set(DRIFTS.map((d) => d.kind))].sort();
@@ -30,6 +34,7 @@ export function renderMockDocs(): string {
     '| `--rate-limit N` | requests per minute per API key; past it 429 with `Retry-After` (REST: JSON:API error `SNYK-0001`) |',
     '| `--drift NAME` | serve one catalogued deviation from the documented contract (below) |',
     '| `--hostile` | names, emails and labels with markup, XML-invalid characters and formula prefixes |',
+    '| `--realistic` | where the documentation is silent, answer as real servers are reported to (below) |',
     '',
     'It takes `SNYK_TOKEN`, `SNYK_APIWEB_TOKEN`, `SNYK_ORG_ID` and `SNYK_GROUP_ID` from the environment when set.',
     'The library (`startMockTenant` in `src/mock/server.ts`) also switches faults (latency, a share of 5xx,',
@@ -39,12 +44,29 @@ export function renderMockDocs(): string {
     '',
     'Each drift is one deviation from the documented contract. The contract suite proves itself against every one:',
     'with the drift served, one of the listed checks fails on the drift\'s operation (test/contract/drift-proof.test.ts).',
+    'A drift marked *assumed* breaks only an assumed assertion (docs/checks.md): it is caught as a warning naming',
+    'that assertion by default, and as a failure under `--strict`.',
     '',
     '| drift | operation | kind | what changes | checks that catch it |',
     '|---|---|---|---|---|',
     ...DRIFTS.map(
       (d) =>
-        `| \`${d.name}\` | \`${d.operation}\` | ${d.kind} | ${d.description.replace(/\|/g, '\\|').replace(/\n/g, ' ')} | ${d.expectedChecks.map((c) => `\`${c}\``).join(', ')} |`,
+        `| \`${d.name}\` | \`${d.operation}\` | ${d.kind} | ${cell(d.description)} | ${d.expectedChecks.map((c) => `\`${c}\``).join(', ')}${d.assumed ? ` (*assumed*: \`${d.assumed}\`)` : ''} |`,
+    ),
+    '',
+    `## Realistic mode (${REALISTIC_BEHAVIOURS.length} doc-silent behaviours)`,
+    '',
+    '`mock --realistic` (and `run --tenant mock --mock-realistic`, `compare --mock-realistic`) answers the cases the',
+    'documentation leaves open the other way from our own reading, as real servers are reported to behave. None',
+    'of them is a drift: a contract run against it draws no failed check, only warnings naming the assumed',
+    'assertions it exercises (a failure under `--strict`), or notes and skips the checks accept as they are',
+    '(test/contract/realistic-tenant.test.ts).',
+    '',
+    '| behaviour | operation | what it does | noticed through |',
+    '|---|---|---|---|',
+    ...(REALISTIC_BEHAVIOURS as readonly RealisticBehaviour[]).map(
+      (b) =>
+        `| \`${b.name}\` | \`${b.operation}\` | ${cell(b.description)}${b.reported ? ` ([reported](${b.reported}))` : ''} | ${b.assertion ? `\`${b.assertion}\` (warning)` : 'accepted (a note or a skip)'} |`,
     ),
     '',
   ];

@@ -49,6 +49,8 @@ export interface MockOptions {
   hostile?: boolean;
   /** Extra `deprecation`/`sunset` headers on REST responses. */
   restLifecycle?: readonly RestLifecycleOverride[];
+  /** Answer the doc-silent cases as real servers are reported to (realistic.ts). */
+  realistic?: boolean;
   /** Where the env defaults come from; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -71,6 +73,7 @@ export interface ResolvedOptions {
   selfUserId: string;
   hostile: boolean;
   restLifecycle: readonly RestLifecycleOverride[];
+  realistic: boolean;
 }
 
 export const DEFAULT_SEED = 1;
@@ -139,5 +142,6 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     selfUserId: derived.selfUserId,
     hostile: options.hostile === true,
     restLifecycle: options.restLifecycle ?? [],
+    realistic: options.realistic === true,
   };
 }

@@ -146,6 +146,7 @@ export async function startMockTenant(options: MockOptions = {}): Promise<MockTe
         requestId,
         drift: (name) => name === active,
         driftName: active,
+        realistic: () => o.realistic,
       };
       try {
         response = dispatch(ctx);

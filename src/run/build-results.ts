@@ -26,6 +26,18 @@ const checkKey = (c: CheckResult) => `${c.file ?? ''}\u0000${c.operation}\u0000$
 const findingKey = (f: Finding) =>
   `${f.ruleId}\u0000${f.subject.kind}\u0000${f.subject.orgId ?? ''}\u0000${f.subject.id ?? ''}\u0000${f.subject.email ?? ''}`;
 
+/**
+ * Issue 13: an assumed assertion the tenant did not meet (a warning on its check, `assumed <check>.<id> not
+ * met …`) is a run warning too, so every report that lists the run's warnings (HTML, Markdown, JUnit) shows it.
+ */
+export const ASSUMPTION_WARNING_CODE = 'CONTRACT_ASSUMPTION_NOT_MET';
+
+function assumptionWarnings(checks: readonly CheckResult[]): RunResults['warnings'] {
+  return checks.flatMap((c) =>
+    (c.warnings ?? []).filter((w) => w.startsWith('assumed ')).map((w) => ({ code: ASSUMPTION_WARNING_CODE, message: w, operation: c.operation })),
+  );
+}
+
 export function buildRunResults(
   collected: CollectedResults,
   base: RunInfoBase,
@@ -59,7 +71,7 @@ export function buildRunResults(
     checks,
     findings,
     rules,
-    warnings: [...collected.warnings, ...collected.runErrors.map((message) => ({ code: 'RUN_ERROR', message }))],
+    warnings: [...collected.warnings, ...assumptionWarnings(checks), ...collected.runErrors.map((message) => ({ code: 'RUN_ERROR', message }))],
     ...(collected.stats ? { stats: collected.stats } : {}),
     ...(collected.diff ? { diff: collected.diff } : {}),
   };

@@ -71,6 +71,8 @@ export async function compareRun(options: {
   mock?: MockSettings;
   seed?: number;
   numRuns?: number;
+  /** `--strict`: assumed assertions fail checks instead of warning. */
+  strict?: boolean;
   log?: (line: string) => void;
 }): Promise<CompareOutcome> {
   const startedAt = new Date();
@@ -88,6 +90,7 @@ export async function compareRun(options: {
       suites: ['contract'],
       outDir: join(outDir, version),
       allowWrites: false,
+      strict: options.strict === true,
       failOn: 'never',
       apiVersion: version,
       env,
@@ -132,6 +135,7 @@ export async function compareRun(options: {
     suites: ['contract'],
     apiVersion: `${options.from}..${options.to}`,
     failOn: 'never',
+    strict: options.strict === true,
     ...(seed !== undefined ? { seed } : {}),
     orgIds: tenant.orgIds,
     ...(tenant.groupId ? { groupId: tenant.groupId } : {}),

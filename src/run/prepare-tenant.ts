@@ -15,6 +15,8 @@ export interface MockSettings {
   members?: number;
   rateLimit?: number;
   drift?: string;
+  /** Answer the doc-silent cases as real servers are reported to (src/mock/realistic.ts). */
+  realistic?: boolean;
 }
 
 export interface PreparedTenant {
@@ -57,8 +59,10 @@ export async function prepareTenant(options: {
       members: options.mock?.members,
       rateLimit: options.mock?.rateLimit,
       drift: options.mock?.drift,
+      realistic: options.mock?.realistic,
     });
-    options.log(`mock tenant on ${mock.url}${options.mock?.drift ? ` (drift: ${options.mock.drift})` : ''}`);
+    const notes = [options.mock?.drift ? `drift: ${options.mock.drift}` : '', options.mock?.realistic ? 'realistic' : ''].filter(Boolean).join(', ');
+    options.log(`mock tenant on ${mock.url}${notes ? ` (${notes})` : ''}`);
     const config = readTenantConfig({
       SNYK_API_URL: mock.url,
       SNYK_APIWEB_URL: mock.url,

@@ -34,6 +34,8 @@ export interface RunOptions {
   /** Absolute or cwd-relative directory for the reports. */
   outDir: string;
   allowWrites: boolean;
+  /** `--strict`: assumed assertions fail checks instead of warning (issue 13). */
+  strict?: boolean;
   failOn: FailOn;
   policyPath?: string;
   previousPath?: string;
@@ -138,6 +140,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     numRuns,
     // The embedded mock is ours: writes there touch nobody's tenant.
     allowWrites: options.tenant === 'mock' ? true : options.allowWrites,
+    strict: options.strict === true,
     failOn: options.failOn,
     outDir,
     policyPath: options.policyPath && resolve(options.policyPath),
@@ -200,6 +203,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     numRuns,
     apiVersion: tenant.apiVersion,
     allowWrites: context.allowWrites,
+    strict: options.strict === true,
     failOn: options.failOn,
     ...(options.policyPath ? { policy: options.policyPath } : {}),
     ...(options.previousPath ? { previous: options.previousPath } : {}),

@@ -118,6 +118,7 @@ export function defineContractSuite(title: string, operations: readonly Operatio
           ...(result.exchange !== undefined ? { exchange: result.exchange } : {}),
           ...(result.message !== undefined ? { message: result.message } : {}),
           ...(result.warnings !== undefined ? { warnings: result.warnings } : {}),
+          ...(result.assertion !== undefined ? { assertion: result.assertion } : {}),
           ...(ctx.restVersion && OPERATIONS[operation].api === 'rest' ? { apiVersion: ctx.restVersion } : {}),
           ...(ctx.orgId ? { orgId: ctx.orgId } : {}),
         };

@@ -18,6 +18,24 @@ describe('the command line', () => {
     }
   });
 
+  it('should document --strict on run and compare, and the realistic mock, in --help', async () => {
+    for (const command of ['run', 'compare']) {
+      const r = await runCli([command, '--help']);
+      expect(r.stdout, command).toMatch(/^ {2}--strict +where the documentation is silent/m);
+      expect(r.stdout, command).toContain('--mock-realistic');
+    }
+    expect((await runCli(['mock', '--help'])).stdout).toMatch(/^ {2}--realistic /m);
+  });
+
+  it('should exit 2 when --mock-realistic is asked of a live tenant', async () => {
+    const r = await runCli(['run', '--tenant', 'live', '--mock-realistic']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--mock-realistic apply to --tenant mock only');
+    const c = await runCli(['compare', '--from', '2024-04-29', '--to', '2024-10-15', '--tenant', 'live', '--mock-realistic']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('--mock-realistic applies to --tenant mock only');
+  });
+
   it('should exit 2 with one clear line and no stack trace on an unknown flag', async () => {
     const r = await runCli(['run', '--no-such-flag']);
     expect(r.code).toBe(2);

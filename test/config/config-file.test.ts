@@ -21,6 +21,12 @@ describe('the config file', () => {
     expect(config).toEqual({ failOn: 'medium', policy: join(dir, 'policy.yaml'), orgIds: ['a', 'b'] });
   });
 
+  it('should read strict (like --strict) and refuse a non-boolean one', async () => {
+    const dir = await dirWith({ 'snyk-tenant-check.config.json': JSON.stringify({ strict: true }), 'bad.json': JSON.stringify({ strict: 'yes' }) });
+    expect(await loadConfigFile(undefined, dir)).toEqual({ strict: true });
+    await expect(loadConfigFile('bad.json', dir)).rejects.toMatchObject({ code: 'CONFIG_FILE_INVALID', message: expect.stringContaining('/strict') });
+  });
+
   it('should read the default export of snyk-tenant-check.config.ts', async () => {
     const dir = await dirWith({ 'snyk-tenant-check.config.ts': "const config: { suite: string; numRuns: number } = { suite: 'audit', numRuns: 7 };\nexport default config;\n" });
     expect(await loadConfigFile(undefined, dir)).toEqual({ suite: 'audit', numRuns: 7 });

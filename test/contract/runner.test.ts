@@ -37,6 +37,7 @@ describe('runCheck', () => {
       family: 'filters',
       severity: 'low',
       description: 'd',
+      assertions: [],
       operations: ['GET /users/'],
       run: () => Promise.reject(Object.assign(new Error('boom'), { code: 'STC_TEST' })),
     };

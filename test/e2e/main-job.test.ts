@@ -67,7 +67,7 @@ describe('a live run against the mock tenant served by another process', () => {
   beforeAll(async () => {
     [mock, drifted] = await Promise.all([
       startMockProcess(['--seed', '7']),
-      startMockProcess(['--seed', '7', '--drift', 'self-missing-request-id']),
+      startMockProcess(['--seed', '7', '--drift', 'self-json-content-type']),
     ]);
   });
   afterAll(async () => {
@@ -137,10 +137,10 @@ describe('a live run against the mock tenant served by another process', () => {
     const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
     const failed = results.checks.filter((c: { outcome: string }) => c.outcome === 'failed');
     expect(failed.map((c: { id: string; operation: string }) => `${c.id} ${c.operation}`)).toContain(
-      'response_headers_conformance GET /rest/self',
+      'content_type_conformance GET /rest/self',
     );
     const reproduction: string = failed.find(
-      (c: { id: string; operation: string }) => c.id === 'response_headers_conformance' && c.operation === 'GET /rest/self',
+      (c: { id: string; operation: string }) => c.id === 'content_type_conformance' && c.operation === 'GET /rest/self',
     ).reproduction;
     expect(reproduction).toMatch(/^curl /);
     expect(reproduction).toContain('$SNYK_TOKEN');

@@ -21,6 +21,9 @@ Options:
                      contract run goes to DIR/<version>/
   --seed N           seed of the property-based generation (the same under both versions)
   --num-runs N       generated cases per property
+  --strict           where the documentation is silent, our reading fails a check instead of
+                     warning (docs/checks.md: assumed assertions); default off
+  --mock-realistic   mock only: answer the doc-silent cases as real servers are reported to (docs/mock.md)
   --debug            show stack traces of errors
   -h, --help         this help
 
@@ -35,6 +38,8 @@ const FLAGS = {
   out: { type: 'string' },
   seed: { type: 'string' },
   'num-runs': { type: 'string' },
+  strict: { type: 'boolean' },
+  'mock-realistic': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -52,6 +57,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     if (!VERSION.test(v)) throw new UsageError(`'${v}' is not a REST version date (YYYY-MM-DD)`);
   }
   const tenant = oneOf(values.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
+  if (tenant === 'live' && values['mock-realistic']) throw new UsageError('--mock-realistic applies to --tenant mock only');
   const outcome = await compareRun({
     from: values.from,
     to: values.to,
@@ -59,6 +65,8 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     outDir: values.out ?? 'reports/compare',
     seed: intFlag(values.seed, 'seed'),
     numRuns: intFlag(values['num-runs'], 'num-runs', 1),
+    strict: Boolean(values.strict),
+    ...(values['mock-realistic'] ? { mock: { realistic: true } } : {}),
     log: (line) => io.err(line),
   });
   for (const line of outcome.lines) io.out(line);

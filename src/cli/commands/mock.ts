@@ -21,6 +21,8 @@ Options:
   --drift NAME       serve one catalogued deviation from the documented contract
   --hostile          names, emails and labels carrying markup, XML-invalid characters and
                      spreadsheet formula prefixes (still valid per the schemas), to test report consumers
+  --realistic        where the documentation is silent, answer as real servers are reported to
+                     (docs/mock.md, "Realistic mode"): contract runs draw warnings, not failures
   --list-drifts      list the drift catalog and exit
   --json             print one JSON line first: {"url","snykToken","apiwebToken","orgId","groupId","selfUserId",
                      "orgIds"} (orgIds: every org of the group, for SNYK_ORG_IDS)
@@ -40,6 +42,7 @@ const FLAGS = {
   drift: { type: 'string' },
   'list-drifts': { type: 'boolean' },
   hostile: { type: 'boolean' },
+  realistic: { type: 'boolean' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -70,6 +73,7 @@ export async function mockCommand(argv: string[], io: CliIO): Promise<number> {
     rateLimit: intFlag(values['rate-limit'], 'rate-limit', 1),
     drift: values.drift,
     hostile: Boolean(values.hostile),
+    realistic: Boolean(values.realistic),
   });
   if (values.json) {
     io.out(

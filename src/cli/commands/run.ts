@@ -20,6 +20,8 @@ Options:
   --policy FILE          audit policy (YAML or JSON): thresholds, profile, exemptions, allowed domains
   --previous FILE        results.json of an earlier run: findings become new / persisting / resolved
   --state FILE           last-seen state kept between nightly runs (read and updated)
+  --strict               where the documentation is silent, our reading fails a check instead of
+                         warning (docs/checks.md lists each assumed assertion); default off
   --fail-on LEVEL        critical|high|medium|low|new|never: which findings make the exit code 1
                          (default: high)
   --seed N               seed of the property-based generation (random and printed; pinned when CI is set)
@@ -31,6 +33,8 @@ Options:
   --mock-users N         size of the embedded mock tenant (default: 1500)
   --mock-seed N          data seed of the embedded mock tenant
   --drift NAME           mock only: serve one catalogued deviation (see 'mock --list-drifts')
+  --mock-realistic       mock only: answer the doc-silent cases as real servers are reported to
+                         (docs/mock.md, "Realistic mode")
   --config FILE          config file (default: ./snyk-tenant-check.config.json or .config.ts when present);
                          precedence: environment < config file < flags
   --debug                show stack traces of errors
@@ -46,6 +50,8 @@ const FLAGS = {
   suite: { type: 'string' },
   out: { type: 'string' },
   'allow-writes': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  'mock-realistic': { type: 'boolean' },
   policy: { type: 'string' },
   previous: { type: 'string' },
   state: { type: 'string' },
@@ -87,8 +93,8 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) {
     throw new UsageError(`--shard takes I/N (for example 1/2), not '${values.shard}'`);
   }
-  if (tenant === 'live' && (values.drift || values['mock-users'] || values['mock-seed'])) {
-    throw new UsageError('--drift, --mock-users and --mock-seed apply to --tenant mock only');
+  if (tenant === 'live' && (values.drift || values['mock-users'] || values['mock-seed'] || values['mock-realistic'])) {
+    throw new UsageError('--drift, --mock-users, --mock-seed and --mock-realistic apply to --tenant mock only');
   }
   if (failOn === 'new' && !previous) {
     io.err('note: --fail-on new without --previous treats every failing finding as new');
@@ -106,6 +112,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       suites,
       outDir: values.out ?? config?.out ?? 'reports',
       allowWrites: Boolean(values['allow-writes']),
+      strict: Boolean(values.strict ?? config?.strict),
       failOn,
       policyPath: values.policy ?? config?.policy,
       previousPath: previous,
@@ -124,6 +131,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
         users: intFlag(values['mock-users'], 'mock-users', 1),
         seed: intFlag(values['mock-seed'], 'mock-seed'),
         drift: values.drift,
+        ...(values['mock-realistic'] ? { realistic: true } : {}),
       },
       log: (line) => io.err(line),
       signal: controller.signal,

@@ -6,6 +6,7 @@ import { OPERATION_NAMES, OPERATIONS } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { contentTypeConformanceAssertions } from '../assertions/content-type-conformance.ts';
 
 export const contentTypeConformance: ResponseCheck = {
   id: 'content_type_conformance',
@@ -14,6 +15,7 @@ export const contentTypeConformance: ResponseCheck = {
   family: 'conformance',
   severity: 'medium',
   description: 'The Content-Type is present and one the operation documents for the status; a documented empty response has no body.',
+  assertions: contentTypeConformanceAssertions,
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {

@@ -16,6 +16,7 @@ import { buildRequest, describeRequest } from '../requests.ts';
 import { canonical } from './cursor-pagination.ts';
 import type { MembershipView } from '../tenant-data.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { crossEndpointConsistencyAssertions } from '../assertions/cross-endpoint-consistency.ts';
 
 const OPS = [
   'GET /rest/self',
@@ -95,7 +96,7 @@ async function membersVsOrgUsers(ctx: CheckContext, op: OperationName): Promise<
     if (found.response.status === 404) {
       notFound.push(m.userId!);
       if (notFound.length === members.length) {
-        verdicts.push(fail(crossEndpointConsistency, [['Members', notFound.join(', ')], ['In the org memberships', 'yes'], ['GET org user', 'all 404'], ['Request', describeRequest(found.c.request)]], { response: found.response, operation: op }));
+        verdicts.push(fail(crossEndpointConsistency, [['Members', notFound.join(', ')], ['In the org memberships', 'yes'], ['GET org user', 'all 404'], ['Request', describeRequest(found.c.request)]], { response: found.response, operation: op, assertion: 'org-members-readable' }));
       }
       continue;
     }
@@ -146,7 +147,7 @@ async function apiwebListVsDetail(ctx: CheckContext): Promise<Verdict[]> {
       continue;
     }
     if (response.status !== 200 || !response.json || typeof response.json !== 'object') {
-      verdicts.push(fail(crossEndpointConsistency, [['User', u.id], ['Listed by GET /users/', 'yes'], ['GET /users/{id}/', response.status]], { response, operation: 'GET /users/' }));
+      verdicts.push(fail(crossEndpointConsistency, [['User', u.id], ['Listed by GET /users/', 'yes'], ['GET /users/{id}/', response.status]], { response, operation: 'GET /users/', assertion: 'apiweb-detail' }));
       continue;
     }
     const detail = response.json as Record<string, unknown>;
@@ -156,6 +157,7 @@ async function apiwebListVsDetail(ctx: CheckContext): Promise<Verdict[]> {
         fail(crossEndpointConsistency, [['User', u.id], ['Compared', 'GET /users/ vs GET /users/{id}/'], ['Fields that differ', changed], ['Request', describeRequest(request)]], {
           response,
           operation: 'GET /users/',
+          assertion: 'apiweb-detail',
         }),
       );
     }
@@ -163,7 +165,7 @@ async function apiwebListVsDetail(ctx: CheckContext): Promise<Verdict[]> {
   if (verdicts.length > 0) return verdicts;
   if (notServed === users.length) return [notApplicable('GET /users/{id}/ is not served (404 for every listed user)')];
   if (notServed > 0) {
-    return [fail(crossEndpointConsistency, [['Users listed by GET /users/', users.length], ['Of them not found by GET /users/{id}/', notServed]], { operation: 'GET /users/' })];
+    return [fail(crossEndpointConsistency, [['Users listed by GET /users/', users.length], ['Of them not found by GET /users/{id}/', notServed]], { operation: 'GET /users/', assertion: 'apiweb-detail' })];
   }
   return [pass()];
 }
@@ -175,6 +177,7 @@ export const crossEndpointConsistency: ScenarioCheck = {
   family: 'consistency',
   severity: 'medium',
   description: '/rest/self vs org user vs memberships; group vs org memberships; /users/ list vs /users/{id}/.',
+  assertions: crossEndpointConsistencyAssertions,
   operations: OPS,
   async run(ctx, op) {
     switch (op.name) {

@@ -14,6 +14,7 @@ import { auditWindow, readMemberships, type MembershipOperation } from '../disco
 import { buildRequest, describeRequest, pathParams } from '../requests.ts';
 import { auditItems, linkHref, links, listData, membershipView } from '../tenant-data.ts';
 import { fail, pass } from '../verdict.ts';
+import { cursorPaginationAssertions } from '../assertions/cursor-pagination.ts';
 
 const OPS = [
   'GET /rest/orgs/{org_id}/memberships',
@@ -58,6 +59,7 @@ export const cursorPagination: ScenarioCheck = {
   severity: 'high',
   description:
     'limit/size bounds, pages within the asked size, well-formed links.next without loops or empty pages, a last page without next, small pages = large pages, links.prev back, and a walk back from the last page by links.prev (ending_before) that gives every page again.',
+  assertions: cursorPaginationAssertions,
   operations: OPS,
   async run(ctx, op) {
     return { verdicts: await run(ctx, op) };
@@ -72,8 +74,8 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
   const sizeParam = audit ? 'size' : 'limit';
   const window = audit ? auditWindow(ctx) : {};
   const verdicts: Verdict[] = [];
-  const f = (lines: [string, unknown][], response?: ApiResponse, request?: ReturnType<typeof buildRequest>): Verdict =>
-    fail(cursorPagination, request ? [...lines, ['Request', describeRequest(request)]] : lines, { response, operation: name });
+  const f = (lines: [string, unknown][], response?: ApiResponse, request?: ReturnType<typeof buildRequest>, assertion?: string): Verdict =>
+    fail(cursorPagination, request ? [...lines, ['Request', describeRequest(request)]] : lines, { response, operation: name, ...(assertion ? { assertion } : {}) });
 
   // 1. Documented bounds.
   const good = audit ? [1, 100] : [10, 100];
@@ -159,16 +161,17 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
       ended = true;
       break;
     }
-    if (count === 0) {
-      verdicts.push(f([['Page', n], ['Problem', 'an empty page carries links.next (a client would loop, pysnyk #212)'], ['links.next', next]], current));
-      break;
-    }
+    // Loops first: they break the documented cursor contract; an empty page with next alone is assumed.
     if (next === linkHref(l.self)) {
       verdicts.push(f([['Page', n], ['Problem', 'links.next equals links.self'], ['links.next', next]], current));
       break;
     }
     if (seenLinks.has(next)) {
       verdicts.push(f([['Page', n], ['Problem', 'links.next leads to a page already read (a loop)'], ['links.next', next]], current));
+      break;
+    }
+    if (count === 0) {
+      verdicts.push(f([['Page', n], ['Problem', 'an empty page carries links.next (a client would loop, pysnyk #212)'], ['links.next', next]], current, undefined, 'no-empty-page-with-next'));
       break;
     }
     seenLinks.add(next);

@@ -5,6 +5,7 @@
 import type { ScenarioCheck } from '../check-types.ts';
 import { isSuccess, listedEmails, listProvisions, postProvision } from '../provision-api.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { ensureResourceAvailabilityAssertions } from '../assertions/ensure-resource-availability.ts';
 
 const OP = 'POST /v1/org/{orgId}/provision' as const;
 
@@ -15,6 +16,7 @@ export const ensureResourceAvailability: ScenarioCheck = {
   family: 'stateful',
   severity: 'high',
   description: 'After POST provision succeeds, its answer names the address and GET /provision lists it.',
+  assertions: ensureResourceAvailabilityAssertions,
   operations: [OP],
   writes: true,
   async run(ctx) {

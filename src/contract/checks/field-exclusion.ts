@@ -9,6 +9,7 @@ import { buildRequest, describeRequest } from '../requests.ts';
 import { apiwebResults } from '../tenant-data.ts';
 import { canonical } from './cursor-pagination.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { fieldExclusionAssertions } from '../assertions/field-exclusion.ts';
 
 const OP = 'GET /users/' as const;
 /** Documented user fields (users-list docs), never `id` (it identifies the user for the comparison). */
@@ -29,6 +30,7 @@ export const fieldExclusion: ScenarioCheck = {
   family: 'filters',
   severity: 'low',
   description: 'With exclude=f the results lack f and keep every other field unchanged.',
+  assertions: fieldExclusionAssertions,
   operations: [OP],
   async run(ctx) {
     const verdicts: Verdict[] = [];

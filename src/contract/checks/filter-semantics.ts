@@ -18,6 +18,7 @@ import { apiwebFilters } from '../filters/apiweb-filters.ts';
 import { auditFilters } from '../filters/audit-filters.ts';
 import { FILTER_SEMANTICS } from '../filters/filter-failure.ts';
 import { membershipFilters } from '../filters/membership-filters.ts';
+import { filterSemanticsAssertions } from '../assertions/filter-semantics.ts';
 
 // Every list operation: the catalogue's paged operations (memberships, audit-log search, GET /users/).
 const OPS = LIST_OPERATIONS;
@@ -29,6 +30,7 @@ export const filterSemantics: ScenarioCheck = {
   family: 'filters',
   severity: FILTER_SEMANTICS.severity,
   description: 'Every result satisfies its filter, nothing that satisfies it is left out, and complementary filters partition the collection.',
+  assertions: filterSemanticsAssertions,
   operations: OPS,
   async run(ctx, op) {
     const name = op.name as OperationName;

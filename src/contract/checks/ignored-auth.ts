@@ -7,6 +7,7 @@ import { OPERATION_NAMES } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { ignoredAuthAssertions } from '../assertions/ignored-auth.ts';
 
 export const ignoredAuth: ResponseCheck = {
   id: 'ignored_auth',
@@ -15,6 +16,7 @@ export const ignoredAuth: ResponseCheck = {
   family: 'auth',
   severity: 'critical',
   description: 'Requests without credentials or with a wrong token are refused with 401 or 403.',
+  assertions: ignoredAuthAssertions,
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {

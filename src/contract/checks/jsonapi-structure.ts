@@ -13,6 +13,7 @@ import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { linkHref } from '../tenant-data.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { jsonapiStructureAssertions } from '../assertions/jsonapi-structure.ts';
 
 const REST_OPERATIONS = OPERATION_NAMES.filter((name) => OPERATIONS[name].api === 'rest');
 
@@ -63,6 +64,7 @@ export const jsonapiStructure: ResponseCheck = {
   family: 'jsonapi',
   severity: 'medium',
   description: 'REST bodies follow JSON:API: data xor errors, resource objects with type and id, error status matching the HTTP status, well-formed links.',
+  assertions: jsonapiStructureAssertions,
   operations: REST_OPERATIONS,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {

@@ -8,6 +8,7 @@ import { OPERATION_NAMES } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { negativeDataRejectionAssertions } from '../assertions/negative-data-rejection.ts';
 
 export const negativeDataRejection: ResponseCheck = {
   id: 'negative_data_rejection',
@@ -16,6 +17,7 @@ export const negativeDataRejection: ResponseCheck = {
   family: 'negative',
   severity: 'medium',
   description: 'A request made invalid in exactly one documented component is answered with a 4xx.',
+  assertions: negativeDataRejectionAssertions,
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {
@@ -33,7 +35,16 @@ export const negativeDataRejection: ResponseCheck = {
         ['Case', testCase.description],
         ['Request', describeRequest(testCase.request)],
       ],
-      { response, case: testCase },
+      {
+        response,
+        case: testCase,
+        // users-list docs gives length no bounds: refusing length=0 or a negative one is our reading (DRF falls back).
+        ...(testCase.operation === 'GET /users/' && testCase.invalidComponent === 'query.length' ? { assertion: 'apiweb-length-bounds' } : {}),
+        // An address that is not one: the docs type it as a plain string (provision docs).
+        ...(testCase.operation === 'DELETE /v1/org/{orgId}/provision' && testCase.invalidComponent === 'query.email' && testCase.request.query?.email !== undefined
+          ? { assertion: 'provision-email-format' }
+          : {}),
+      },
     );
   },
 };

@@ -3,6 +3,7 @@ import { OPERATION_NAMES } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, pass } from '../verdict.ts';
+import { notAServerErrorAssertions } from '../assertions/not-a-server-error.ts';
 
 export const notAServerError: ResponseCheck = {
   id: 'not_a_server_error',
@@ -11,6 +12,7 @@ export const notAServerError: ResponseCheck = {
   family: 'conformance',
   severity: 'high',
   description: 'No request, valid or not, is answered with a 5xx status.',
+  assertions: notAServerErrorAssertions,
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {

@@ -17,6 +17,7 @@ import { buildRequest, describeRequest } from '../requests.ts';
 import { allEqual, judgeOrder, type Direction } from '../sort-order.ts';
 import { apiwebResults, auditItems, listData, membershipView, type MembershipView } from '../tenant-data.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { orderingConformanceAssertions } from '../assertions/ordering-conformance.ts';
 
 // Every list operation: the catalogue's paged operations (memberships, audit-log search, GET /users/).
 const OPS = LIST_OPERATIONS;
@@ -28,6 +29,7 @@ export const orderingConformance: ScenarioCheck = {
   family: 'ordering',
   severity: 'medium',
   description: 'ordering=field / -field (API & Web), every documented sort_by (login_method included) + sort_order and their documented defaults (memberships), created order by sort_order (audit logs).',
+  assertions: orderingConformanceAssertions,
   operations: OPS,
   async run(ctx, op) {
     const name = op.name as OperationName;
@@ -98,6 +100,7 @@ async function apiwebOrdering(ctx: CheckContext): Promise<Verdict[]> {
     verdicts.push(
       fail(orderingConformance, [['Problem', 'the documented ordering parameter orders by none of the user fields'], ['Fields tried', [...APIWEB_ORDERING_CANDIDATES]]], {
         operation: 'GET /users/',
+        assertion: 'apiweb-orderable-fields',
       }),
     );
   }

@@ -14,6 +14,7 @@ import { checkProperty } from '../property.ts';
 import { describeRequest } from '../requests.ts';
 import { apiwebPageInfo, apiwebResults, apiwebUserView } from '../tenant-data.ts';
 import { fail, pass } from '../verdict.ts';
+import { paginationArithmeticAssertions } from '../assertions/pagination-arithmetic.ts';
 
 const OP = 'GET /users/' as const;
 /** Pages the union walk reads at most (of 100): beyond, only distinctness is judged. */
@@ -107,6 +108,7 @@ export const paginationArithmetic: ScenarioCheck = {
   family: 'pagination',
   severity: 'high',
   description: 'count, page_total = ceil(count/length), first and last page sizes, 404 past the end, all pages = count distinct users.',
+  assertions: paginationArithmeticAssertions,
   operations: [OP],
   async run(ctx) {
     const unionVerdict = await union(ctx);

@@ -7,6 +7,7 @@ import { OPERATION_NAMES } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { positiveDataAcceptanceAssertions } from '../assertions/positive-data-acceptance.ts';
 
 export const positiveDataAcceptance: ResponseCheck = {
   id: 'positive_data_acceptance',
@@ -15,6 +16,7 @@ export const positiveDataAcceptance: ResponseCheck = {
   family: 'negative',
   severity: 'medium',
   description: 'A schema-valid request (documented example, boundary value or generated) is answered with a 2xx.',
+  assertions: positiveDataAcceptanceAssertions,
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {
@@ -34,6 +36,6 @@ export const positiveDataAcceptance: ResponseCheck = {
     if (response.status === 401 || response.status === 403) {
       lines.push(['Hint', 'if this happens for every request, the token may lack a permission the operation documents']);
     }
-    return fail(positiveDataAcceptance, lines, { response, case: testCase });
+    return fail(positiveDataAcceptance, lines, { response, case: testCase, ...(testCase.assertion ? { assertion: testCase.assertion } : {}) });
   },
 };

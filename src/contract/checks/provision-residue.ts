@@ -4,6 +4,7 @@
  */
 import type { ScenarioCheck } from '../check-types.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { provisionResidueAssertions } from '../assertions/provision-residue.ts';
 
 export const provisionResidue: ScenarioCheck = {
   id: 'provision_residue',
@@ -12,6 +13,7 @@ export const provisionResidue: ScenarioCheck = {
   family: 'stateful',
   severity: 'high',
   description: 'After the provision checks, none of the reserved addresses this run provisioned is still pending.',
+  assertions: provisionResidueAssertions,
   operations: ['GET /v1/org/{orgId}/provision'],
   async run(ctx) {
     if (!ctx.orgId) return { verdicts: [notApplicable('SNYK_ORG_ID is not set')] };

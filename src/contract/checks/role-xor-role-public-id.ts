@@ -9,6 +9,7 @@ import { isSuccess, listedEmails, listProvisions, postProvision } from '../provi
 import { UNKNOWN_UUID } from '../case-space.ts';
 import { isUuid } from '../rest-version.ts';
 import { fail, pass } from '../verdict.ts';
+import { roleXorRolePublicIdAssertions } from '../assertions/role-xor-role-public-id.ts';
 
 const OP = 'POST /v1/org/{orgId}/provision' as const;
 
@@ -32,6 +33,7 @@ export const roleXorRolePublicId: ScenarioCheck = {
   family: 'negative',
   severity: 'medium',
   description: 'POST provision with both role and rolePublicId is a 4xx that creates nothing; either one alone succeeds.',
+  assertions: roleXorRolePublicIdAssertions,
   operations: [OP],
   writes: true,
   async run(ctx) {

@@ -11,7 +11,9 @@ import { apiwebSample } from '../discovery.ts';
 import { checkProperty } from '../property.ts';
 import { buildRequest, describeRequest } from '../requests.ts';
 import { apiwebPageInfo, apiwebResults, apiwebUserView } from '../tenant-data.ts';
-import { fail, notApplicable, pass } from '../verdict.ts';
+import { settleVerdict } from '../settle-verdict.ts';
+import { combine, fail, notApplicable, pass } from '../verdict.ts';
+import { searchSemanticsAssertions } from '../assertions/search-semantics.ts';
 
 const OP = 'GET /users/' as const;
 
@@ -36,7 +38,7 @@ async function judge(ctx: CheckContext, term: string, mustFind: string | undefin
   }
   const count = apiwebPageInfo(response.json).count ?? users.length;
   if (mustFind && count <= users.length && !users.some((u) => apiwebUserView(u).id === mustFind)) {
-    return fail(searchSemantics, lines([['Missing', `user ${mustFind}, whose email is the term`], ['Results', count]]), { response, operation: OP });
+    return fail(searchSemantics, lines([['Missing', `user ${mustFind}, whose email is the term`], ['Results', count]]), { response, operation: OP, assertion: 'full-email-case-insensitive' });
   }
   return pass();
 }
@@ -51,7 +53,7 @@ async function sameCount(ctx: CheckContext, term: string): Promise<Verdict> {
   const ca = apiwebPageInfo(a.json).count;
   const cb = apiwebPageInfo(b.json).count;
   if (a.status === 200 && b.status === 200 && ca !== cb) {
-    return fail(searchSemantics, [['search', `${term} vs ${upper}`], ['Counts', `${ca} vs ${cb}`], ['Expected', 'the same users (case-insensitive search)'], ['Request', describeRequest(reqB)]], { response: b, operation: OP });
+    return fail(searchSemantics, [['search', `${term} vs ${upper}`], ['Counts', `${ca} vs ${cb}`], ['Expected', 'the same users (case-insensitive search)'], ['Request', describeRequest(reqB)]], { response: b, operation: OP, assertion: 'full-email-case-insensitive' });
   }
   return pass();
 }
@@ -63,6 +65,7 @@ export const searchSemantics: ScenarioCheck = {
   family: 'filters',
   severity: 'medium',
   description: 'Every result contains the term; a user is found by their email; a term nobody contains finds nobody.',
+  assertions: searchSemanticsAssertions,
   operations: [OP],
   async run(ctx) {
     const sample = await apiwebSample(ctx, 3);
@@ -81,11 +84,14 @@ export const searchSemantics: ScenarioCheck = {
       ctx,
       arb,
       async ({ term, email, id }) => {
-        const full = await judge(ctx, email, id);
+        // Settled here, so that an assumed assertion's warning does not end the property (settle-verdict.ts).
+        const settle = (v: Verdict): Verdict => settleVerdict(searchSemantics, v, ctx.strict);
+        const full = settle(await judge(ctx, email, id));
         if (full.status === 'fail') return full;
-        const partial = await judge(ctx, term, undefined);
+        const partial = settle(await judge(ctx, term, undefined));
         if (partial.status === 'fail') return partial;
-        return sameCount(ctx, term);
+        const same = settle(await sameCount(ctx, term));
+        return same.status === 'fail' ? same : combine([full, partial, same]);
       },
       { numRuns: Math.min(ctx.numRuns, 8), key: (v) => `${v.id}|${v.term}` },
     );

@@ -3,6 +3,7 @@ import { OPERATION_NAMES, OPERATIONS } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, pass } from '../verdict.ts';
+import { statusCodeConformanceAssertions } from '../assertions/status-code-conformance.ts';
 
 export const statusCodeConformance: ResponseCheck = {
   id: 'status_code_conformance',
@@ -11,6 +12,7 @@ export const statusCodeConformance: ResponseCheck = {
   family: 'conformance',
   severity: 'medium',
   description: 'Every response status is one the operation documents (src/model/operations.ts).',
+  assertions: statusCodeConformanceAssertions,
   operations: OPERATION_NAMES,
   writes: (op) => op.writes,
   evaluate(_ctx, response, testCase) {

@@ -7,6 +7,7 @@ import type { ScenarioCheck } from '../check-types.ts';
 import { deleteProvision, isSuccess, listedEmails, listProvisions, postProvision } from '../provision-api.ts';
 import { describeRequest } from '../requests.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { useAfterFreeAssertions } from '../assertions/use-after-free.ts';
 
 const OP = 'DELETE /v1/org/{orgId}/provision' as const;
 
@@ -17,6 +18,7 @@ export const useAfterFree: ScenarioCheck = {
   family: 'stateful',
   severity: 'high',
   description: 'After DELETE ?email= succeeds, a second DELETE answers 404 and GET no longer lists the address.',
+  assertions: useAfterFreeAssertions,
   operations: [OP],
   writes: true,
   async run(ctx) {
@@ -39,7 +41,7 @@ export const useAfterFree: ScenarioCheck = {
               ['Expected', '404 (the provision was deleted)'],
               ['Sequence', `POST ${email} → ${created.response.status}, DELETE → ${first.response.status}, DELETE → ${again.response.status}`],
               ['Request', describeRequest(again.case.request)],
-            ], { response: again.response, case: again.case, operation: OP }),
+            ], { response: again.response, case: again.case, operation: OP, assertion: 'delete-again-404' }),
           ],
         };
       }

@@ -16,6 +16,7 @@ import { describeRequest, type RequestOptions } from '../requests.ts';
 import { addDays, LIFECYCLE_STAGES, parseVersion, stabilityRank, todayUtc } from '../rest-version.ts';
 import { patchBody } from '../write-sample.ts';
 import { fail, notApplicable, pass } from '../verdict.ts';
+import { versionNegotiationAssertions } from '../assertions/version-negotiation.ts';
 
 const REST_OPERATIONS = OPERATION_NAMES.filter((n) => OPERATIONS[n].api === 'rest');
 
@@ -129,12 +130,14 @@ async function run(ctx: CheckContext, op: Operation): Promise<Verdict[]> {
       const judged = judgeServedVersion(probe.version!, response);
       warnings.push(...judged.warnings);
       if (judged.problems.length > 0) {
+        // Only absent headers: the spec declares them but requires none (assumed, issue 13).
+        const absentOnly = judged.problems.every(([, v]) => v === '(absent)');
         verdicts.push(fail(versionNegotiation, [
           ['Requested', probe.version],
           ...judged.problems,
           ['Case', probe.description],
           ['Request', describeRequest(c.request)],
-        ], { response, case: c }));
+        ], { response, case: c, ...(absentOnly ? { assertion: 'version-headers-present' } : {}) }));
       }
     } else if (!probe.expect.includes(status)) {
       verdicts.push(fail(versionNegotiation, [
@@ -158,6 +161,7 @@ export const versionNegotiation: ScenarioCheck = {
   severity: 'high',
   description:
     'Served version on or before the requested date and at least as stable; lifecycle stage consistent; deprecation/sunset as warnings; missing/malformed/future version 400; before the first release 404; beta-only operations 404 for a GA date and success for ~beta.',
+  assertions: versionNegotiationAssertions,
   operations: REST_OPERATIONS,
   writes: (op) => op.writes,
   async run(ctx, op) {

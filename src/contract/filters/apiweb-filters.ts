@@ -139,7 +139,9 @@ export async function apiwebFilters(ctx: CheckContext): Promise<Verdict[]> {
     const t = counts.get(`${field}=true`);
     const f = counts.get(`${field}=false`);
     if (t !== undefined && f !== undefined && sample.count !== undefined && t + f !== sample.count) {
-      verdicts.push(fail(FILTER_SEMANTICS, [['Filter', `${field}=true and ${field}=false`], ['Counts', `${t} + ${f} = ${t + f}`], ['Users in the tenant', sample.count]], { operation: 'GET /users/' }));
+      // account / no_access have no documented meaning (users-list docs): their partition is our reading.
+      const assertion = field === 'account' || field === 'no_access' ? { assertion: 'account-no-access' } : {};
+      verdicts.push(fail(FILTER_SEMANTICS, [['Filter', `${field}=true and ${field}=false`], ['Counts', `${t} + ${f} = ${t + f}`], ['Users in the tenant', sample.count]], { operation: 'GET /users/', ...assertion }));
     }
   }
   if (a) {

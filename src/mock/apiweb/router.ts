@@ -39,6 +39,8 @@ export function handleApiweb(ctx: HandlerContext): MockResponse {
 
   const parsed = parseUsersQuery(req.query, ctx.tenant.catalog, {
     allowNonPositiveLength: ctx.drift('users-length-zero-accepted'),
+    defaultNonPositiveLength: ctx.realistic('users-length-fallback'),
+    ignoreUnknownOrdering: ctx.realistic('users-ordering-unknown-ignored'),
   });
   if (!parsed.ok) {
     if (parsed.errors.ordering && ctx.drift('users-unknown-ordering-server-error'))
@@ -55,6 +57,7 @@ export function handleApiweb(ctx: HandlerContext): MockResponse {
   const { apiweb, serializer } = ctx.tenant;
 
   if (one) {
+    if (ctx.realistic('users-detail-not-served')) return detail(404, 'Not found.');
     const index = apiweb.indexOfId(decodeSegment(one[1]!));
     if (index === undefined) return detail(404, 'Not found.');
     return rawJsonResponse(200, serializer.json(index, variant), JSON_TYPE);
@@ -66,6 +69,9 @@ export function handleApiweb(ctx: HandlerContext): MockResponse {
   if (ctx.drift('users-mfa-filter-ignored')) delete filter.mfaEnabled;
   if (ctx.drift('users-label-and-as-or')) filter.labelAnd = false;
   if (ctx.drift('users-search-ignored')) delete filter.search;
+  if (ctx.realistic('users-no-access-false-ignored') && filter.noAccess === false) delete filter.noAccess;
+  // A term no name or email contains: whole addresses are not matched.
+  if (ctx.realistic('users-search-not-by-email') && filter.search?.includes('@')) filter.search = '\u0000';
   const ordering = ctx.drift('users-descending-ordering-ascending')
     ? q.ordering.map((t) => ({ ...t, desc: false }))
     : q.ordering;

@@ -26,6 +26,10 @@ export type FieldErrors = Record<string, string[]>;
 export interface ParseLeniency {
   /** Drift `users-length-zero-accepted`: `length` below 1 passes. */
   allowNonPositiveLength?: boolean;
+  /** Realistic mode: `length` below 1 falls back to the default (DRF). */
+  defaultNonPositiveLength?: boolean;
+  /** Realistic mode: an unknown `ordering` field is ignored. */
+  ignoreUnknownOrdering?: boolean;
 }
 
 const TRUE = new Set(['true', 'True', '1']);
@@ -69,10 +73,8 @@ export function parseUsersQuery(
     queryList(query, name).map((id) => items.findIndex((item) => item.id === id));
 
   const page = integer('page', 1, 1);
-  const length = Math.min(
-    integer('length', DEFAULT_LENGTH, leniency.allowNonPositiveLength ? undefined : 1),
-    MAX_LENGTH,
-  );
+  const rawLength = integer('length', DEFAULT_LENGTH, leniency.allowNonPositiveLength || leniency.defaultNonPositiveLength ? undefined : 1);
+  const length = Math.min(leniency.defaultNonPositiveLength && rawLength < 1 ? DEFAULT_LENGTH : rawLength, MAX_LENGTH);
 
   const operator = query.get('label_logical_operator');
   if (operator !== null && operator !== '' && operator !== 'and' && operator !== 'or') {
@@ -84,7 +86,7 @@ export function parseUsersQuery(
     const desc = term.startsWith('-');
     const field = desc ? term.slice(1) : term;
     if ((ORDERING_FIELDS as readonly string[]).includes(field)) ordering.push({ field: field as OrderingField, desc });
-    else fail('ordering', choiceError(term));
+    else if (!leniency.ignoreUnknownOrdering) fail('ordering', choiceError(term));
   }
 
   const exclude = new Set<string>();

@@ -89,8 +89,8 @@ export function handleAuditSearch(ctx: RestContext, kind: 'group' | 'org'): Mock
     from = Number.NEGATIVE_INFINITY;
     to = Number.POSITIVE_INFINITY;
   }
-  // Retention: only the past 90 days are searchable.
-  from = Math.max(from, now - RETENTION_MS);
+  // Retention: only the past 90 days are searchable (realistic mode: older events stay searchable).
+  if (!ctx.realistic('audit-logs-beyond-90-days')) from = Math.max(from, now - RETENTION_MS);
 
   const sortOrder = q.get('sort_order');
   if (sortOrder !== null && sortOrder !== 'ASC' && sortOrder !== 'DESC') {

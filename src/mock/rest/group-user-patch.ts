@@ -73,7 +73,10 @@ export function handleGroupUserPatch(ctx: RestContext): MockResponse {
   if (membership === null) {
     memberships.removeFromGroup(member, {
       group: ctx.drift('group-user-patch-keeps-group-membership'),
-      orgs: ctx.drift('group-user-patch-keeps-org-memberships') || ctx.drift('group-user-patch-keeps-group-membership'),
+      orgs:
+        ctx.drift('group-user-patch-keeps-org-memberships') ||
+        ctx.drift('group-user-patch-keeps-group-membership') ||
+        ctx.realistic('group-removal-keeps-org-memberships'),
     });
     ctx.tenant.audit.append({
       createdMs: ctx.tenant.clock.now(),

@@ -204,6 +204,14 @@ export function handleMemberships(ctx: RestContext, kind: 'group' | 'org'): Mock
   if (end < total && page.length > 0)
     links.next = link(basePath, [...base, ['starting_after', encodeCursor(page.at(-1)!.tuple)]]);
   if (!links.next && kind === 'org' && ctx.drift('org-memberships-next-equals-self')) links.next = selfLink;
+  if (!links.next && kind === 'group' && ctx.realistic('group-memberships-empty-last-page') && !ctx.drift('group-memberships-empty-page-with-next')) {
+    // Realistic (pysnyk #212): the last page links to an empty page, which links to one more empty page (a
+    // cursor just past its own, in the list's direction), which ends the walk. No link repeats.
+    const past = (t: SortTuple): SortTuple => [t[0], t[1], descending ? '' : `${t[2]}\uffff`];
+    const isPast = (t: SortTuple): boolean => (descending ? t[2] === '' : t[2].endsWith('\uffff'));
+    if (page.length > 0) links.next = link(basePath, [...base, ['starting_after', encodeCursor(page.at(-1)!.tuple)]]);
+    else if (cursor && after !== null && !isPast(cursor)) links.next = link(basePath, [...base, ['starting_after', encodeCursor(past(cursor))]]);
+  }
   if (!links.next && kind === 'group' && ctx.drift('group-memberships-empty-page-with-next')) {
     // The last page points past the end; the empty page past the end points at itself.
     links.next =

@@ -151,7 +151,10 @@ function driftHeaders(ctx: HandlerContext, op: RestOperationName, response: Mock
   ) {
     h['snyk-version-lifecycle-stage'] = 'stable';
   }
-  if (op === 'PATCH /rest/groups/{group_id}/users/{id}' && ctx.drift('group-user-patch-missing-version-headers')) {
+  if (
+    op === 'PATCH /rest/groups/{group_id}/users/{id}' &&
+    (ctx.drift('group-user-patch-missing-version-headers') || ctx.realistic('group-removal-without-version-headers'))
+  ) {
     delete h['snyk-version-served'];
     delete h['snyk-version-lifecycle-stage'];
   }

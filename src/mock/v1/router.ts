@@ -18,12 +18,18 @@ const PROVISION_PATH = /^\/v1\/org\/([^/]+)\/provision\/?$/;
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-export function provisionJson(p: Provision, omitCreated: boolean, omit: { role?: boolean; rolePublicId?: boolean } = {}): Record<string, unknown> {
-  // Seed 001 response model order: email, rolePublicId, role, created.
+export function provisionJson(
+  p: Provision,
+  omitCreated: boolean,
+  omit: { role?: boolean; rolePublicId?: boolean } = {},
+  zoneless = false,
+): Record<string, unknown> {
+  // Provision docs response model order: email, rolePublicId, role, created.
   const out: Record<string, unknown> = { email: p.email };
   if (!omit.rolePublicId) out.rolePublicId = p.rolePublicId;
   if (!omit.role) out.role = p.role;
-  if (!omitCreated) out.created = isoMs(p.createdMs);
+  // Realistic mode: the docs show `"created": Date`; a date-time without a zone is one way to read it.
+  if (!omitCreated) out.created = zoneless ? isoMs(p.createdMs).replace(/Z$/, '') : isoMs(p.createdMs);
   return out;
 }
 
@@ -132,7 +138,15 @@ function createProvision(ctx: HandlerContext, orgId: string): MockResponse {
       content: { email: address, role: served.role, rolePublicId: served.rolePublicId },
     });
   }
-  return v1Json(200, provisionJson(provision, ctx.drift('provision-post-missing-created'), { rolePublicId: ctx.drift('provision-post-missing-role-public-id') }));
+  return v1Json(
+    200,
+    provisionJson(
+      provision,
+      ctx.drift('provision-post-missing-created'),
+      { rolePublicId: ctx.drift('provision-post-missing-role-public-id') },
+      ctx.realistic('provision-created-without-zone'),
+    ),
+  );
 }
 
 function orgIndex(ctx: HandlerContext, orgId: string): number {
@@ -150,6 +164,7 @@ function deleteProvision(ctx: HandlerContext, orgId: string): MockResponse {
   const existing = tenant.provisions.find(orgId, email);
   if (!existing) {
     if (ctx.drift('provision-delete-unknown-ok')) return v1Json(200, { ok });
+    if (ctx.realistic('provision-delete-absent-ok-false')) return v1Json(200, { ok: false });
     return v1Error(ctx, 404, `No pending provision for ${email}`);
   }
   if (!ctx.drift('provision-delete-keeps-entry')) {

@@ -10,7 +10,8 @@ export const V1_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export function v1Error(ctx: HandlerContext, status: number, message: string, error = message): MockResponse {
   const headers: Record<string, string> = {};
-  if (!(ctx.drift('provision-delete-no-error-reference') && ctx.req.method === 'DELETE')) {
+  const omit = (ctx.drift('provision-delete-no-error-reference') && ctx.req.method === 'DELETE') || ctx.realistic('v1-errors-without-error-reference');
+  if (!omit) {
     headers['x-error-reference'] = ctx.requestId;
   }
   return jsonResponse(status, { code: status, message, error }, V1_CONTENT_TYPE, headers);

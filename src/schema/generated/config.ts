@@ -12,6 +12,10 @@ export interface ToolConfig {
   previous?: string;
   state?: string;
   failOn?: 'critical' | 'high' | 'medium' | 'low' | 'new' | 'never';
+  /**
+   * like --strict: assumed assertions (where the documentation is silent) fail checks instead of warning
+   */
+  strict?: boolean;
   numRuns?: number;
   apiVersion?: string;
   snykApiUrl?: string;

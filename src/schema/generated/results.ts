@@ -50,6 +50,10 @@ export interface RunInfo {
   numRuns?: number;
   apiVersion?: string;
   allowWrites?: boolean;
+  /**
+   * --strict: assumed assertions (where the documentation is silent) failed checks instead of warning
+   */
+  strict?: boolean;
   failOn?: 'critical' | 'high' | 'medium' | 'low' | 'new' | 'never';
   /**
    * policy file or profile the audit ran under
@@ -141,7 +145,14 @@ export interface CheckResult {
    */
   reproduction?: string;
   exchange?: Exchange;
+  /**
+   * on a passed check: the assumed assertions the tenant did not meet (failures only under --strict), and other notes
+   */
   warnings?: string[];
+  /**
+   * on a failed check: <check>.<assertion> it broke (docs/checks.md lists each with its basis)
+   */
+  assertion?: string;
   durationMs?: number;
   orgId?: string;
   apiVersion?: string;
