@@ -3,7 +3,8 @@
  * SNYK_TENANT_CHECK_CONTEXT (a JSON object). It never holds a secret: tokens stay in their own variables.
  */
 export type SuiteName = 'contract' | 'audit';
-export type FailOn = 'critical' | 'high' | 'medium' | 'low' | 'new' | 'never';
+import type { FailOn } from '../model/fail-on.ts';
+export type { FailOn };
 
 export interface RunContext {
   tenant: 'mock' | 'live';
