@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 import { isIP } from 'node:net';
 import { ConfigError, ERROR_CODES } from '../model/errors.ts';
 import { DEFAULT_REST_VERSION } from '../model/operations.ts';
+import { parseRestVersion } from '../model/rest-version.ts';
 import type { TenantConfig } from './tenant-config.ts';
 
 export const DEFAULT_SNYK_API_URL = 'https://api.snyk.io';
@@ -31,8 +32,6 @@ export interface ReadTenantConfigOptions {
   requireApiweb?: boolean;
 }
 
-// spec QueryVersion (snyk-api.md §4): a date with an optional stability; floating `beta` etc. are not for clients.
-const VERSION_RE = /^(\d{4})-(\d{2})-(\d{2})(~(wip|work-in-progress|experimental|beta))?$/;
 // Ids go into URL paths: refuse anything that could change the path or query (Snyk ids are UUIDs).
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 
@@ -70,7 +69,7 @@ export function readTenantConfig(env: NodeJS.ProcessEnv, options: ReadTenantConf
   }
 
   const restVersion = nonEmpty(env.SNYK_API_VERSION) ?? DEFAULT_REST_VERSION;
-  if (!isValidVersion(restVersion)) {
+  if (!parseRestVersion(restVersion)) {
     throw new ConfigError(
       ERROR_CODES.CONFIG_INVALID_VERSION,
       `SNYK_API_VERSION must be a date YYYY-MM-DD, optionally with ~beta (got ${shown(restVersion)})`,
@@ -187,14 +186,6 @@ function checkId(variable: string, id: string): string {
 function optionalId(variable: string, value: string | undefined): string | undefined {
   const id = nonEmpty(value);
   return id === undefined ? undefined : checkId(variable, id);
-}
-
-function isValidVersion(version: string): boolean {
-  const m = VERSION_RE.exec(version);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function authScheme(override: string | undefined, token: string | undefined): 'token' | 'bearer' {

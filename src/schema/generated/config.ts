@@ -13,6 +13,9 @@ export interface ToolConfig {
   state?: string;
   failOn?: 'critical' | 'high' | 'medium' | 'low' | 'new' | 'never';
   numRuns?: number;
+  /**
+   * REST version: YYYY-MM-DD, optionally with ~beta, ~experimental or ~wip
+   */
   apiVersion?: string;
   snykApiUrl?: string;
   apiwebUrl?: string;
