@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { TenantClient } from '../../src/client/types.ts';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
 import { emitProgress } from '../../src/model/progress.ts';
-import { readRunContext } from '../../src/config/run-context.ts';
-import { readTenantConfig } from '../../src/config/tenant-env.ts';
+import { tenantConfigFor } from '../../src/config/tenant-env.ts';
+import { injectedPlan } from '../injected-plan.ts';
 import type { Finding } from '../../src/model/results.ts';
 import { packFindings } from '../../src/model/task-meta.ts';
 import { RULES } from '../../src/audit/catalog.ts';
 import { loadPolicy } from '../../src/audit/policy.ts';
 import { runAudit, type AuditRunResult } from '../../src/audit/run-audit.ts';
 
-const context = readRunContext();
+const plan = injectedPlan();
 let client: TenantClient | undefined;
 let audit: AuditRunResult | undefined;
 
@@ -33,21 +33,21 @@ function result(): AuditRunResult {
 
 describe('audit', () => {
   beforeAll(async () => {
-    const policy = await loadPolicy(context.policyPath);
-    const tenant = readTenantConfig(process.env);
-    client = createTenantClient(tenant, { rateLimits: context.rateLimits });
+    const policy = await loadPolicy(plan.policyPath);
+    const tenant = tenantConfigFor(plan.tenant, process.env);
+    client = createTenantClient(tenant, { rateLimits: plan.rateLimits });
     audit = await runAudit({
       client,
       tenant,
       policy,
-      now: new Date(context.now),
-      ...(context.previousPath ? { previous: context.previousPath } : {}),
-      ...(context.statePath ? { statePath: context.statePath } : {}),
+      now: new Date(plan.now),
+      ...(plan.previousPath ? { previous: plan.previousPath } : {}),
+      ...(plan.statePath ? { statePath: plan.statePath } : {}),
       // The budget is the live tenant's limit share; the embedded mock has none worth showing.
       onProgress: (event) =>
         emitProgress({
           ...event,
-          ...(context.tenant === 'live' && context.rateLimits?.apiweb ? { budgetPerMinute: context.rateLimits.apiweb } : {}),
+          ...(plan.tenant.kind === 'live' ? { budgetPerMinute: plan.rateLimits.apiweb } : {}),
         }),
     });
   });

@@ -25,6 +25,14 @@ export interface ToolConfig {
   orgIds?: [string, ...string[]];
   groupId?: string;
   /**
+   * assumed (undocumented) contract assertions fail instead of warning (--strict)
+   */
+  strict?: boolean;
+  /**
+   * report formats beyond the default set (--format)
+   */
+  formats?: ('ocsf' | 'oscal')[];
+  /**
    * requests per minute per API key
    */
   rateLimits?: {
