@@ -1,10 +1,20 @@
 /**
- * The exit code of a run (INTERFACE.md): 0 all checks passed and no finding reached --fail-on; 1 a check
- * failed or a finding reached --fail-on; 3 the tenant could not be reached or the run could not complete.
- * (2, usage and configuration errors, is decided before a run starts.)
+ * Every exit code of the command line, in one place (INTERFACE.md): 0 all checks passed and no finding
+ * reached --fail-on; 1 a check failed or a finding reached --fail-on; 2 usage or configuration error;
+ * 3 the tenant could not be reached or the run could not complete.
  */
 import type { CheckResult, Finding } from '../model/results.ts';
+import { errorCode } from '../model/errors.ts';
 import { findingsReachingFailOn, type FailOn } from '../model/fail-on.ts';
+
+/** Code areas (src/model/errors.ts) whose errors are the user's to fix: what they typed or pointed us at. */
+const USER_ERROR_AREAS = ['USAGE', 'CONFIG', 'POLICY', 'PREVIOUS', 'STATE'] as const;
+
+/** The exit code of an error that ended a command: 2 for the user's mistakes, 3 for everything else. */
+export function exitCodeForError(error: unknown): 2 | 3 {
+  const area = errorCode(error)?.split('_')[0];
+  return area !== undefined && (USER_ERROR_AREAS as readonly string[]).includes(area) ? 2 : 3;
+}
 
 export function exitCodeFor(options: {
   checks: readonly CheckResult[];
