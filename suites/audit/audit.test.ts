@@ -1,14 +1,15 @@
 /**
  * The audit suite: one vitest test per rule of the catalog and one summary test, against the tenant the run
- * names. The inventory is collected and judged once (beforeAll); each rule test publishes its RuleResult
+ * names. The inventory is collected and judged once, by the first test (its progress travels to the run's
+ * display as `stc:progress` artifacts, src/model/progress.ts); each rule test publishes its RuleResult
  * and findings in task.meta (src/model/task-meta.ts) and fails when the rule has failing findings, so the
  * failure shows in vitest's own output and in junit.xml. Exempt and unknown findings do not fail the test:
  * exempt ones are accepted, unknown ones are reported (never counted as a pass) through the rule's outcome.
  */
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, describe, recordArtifact, test } from 'vitest';
 import type { TenantClient } from '../../src/client/types.ts';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
-import { emitProgress } from '../../src/model/progress.ts';
+import { PROGRESS_ARTIFACT } from '../../src/model/progress.ts';
 import { tenantConfigFor } from '../../src/config/tenant-env.ts';
 import { injectedPlan } from '../injected-plan.ts';
 import type { Finding } from '../../src/model/results.ts';
@@ -26,13 +27,15 @@ function describeFinding(f: Finding): string {
   return `  ${f.severity} ${f.subject.kind} ${who}${f.subject.orgId ? ` (org ${f.subject.orgId})` : ''}: ${f.message ?? ''}`;
 }
 
-function result(): AuditRunResult {
-  if (!audit) throw new Error('the audit did not run (see the beforeAll error)');
-  return audit;
+/** The audit's result; without one (the inventory test failed, and says why) a rule test is skipped. */
+function result(skip: (note: string) => never): AuditRunResult {
+  return audit ?? skip("the audit did not run (see the 'audit inventory' test)");
 }
 
 describe('audit', () => {
-  beforeAll(async () => {
+  // Tests of a file run in order: this one first. Its progress artifacts are not awaited (the collection
+  // must not wait for the display); one that cannot be delivered is only a missed status line.
+  test('audit inventory', async ({ task }) => {
     const policy = await loadPolicy(plan.policyPath);
     const tenant = tenantConfigFor(plan.tenant, process.env);
     client = createTenantClient(tenant, { rateLimits: plan.rateLimits });
@@ -45,10 +48,10 @@ describe('audit', () => {
       ...(plan.statePath ? { statePath: plan.statePath } : {}),
       // The budget is the live tenant's limit share; the embedded mock has none worth showing.
       onProgress: (event) =>
-        emitProgress({
-          ...event,
-          ...(plan.tenant.kind === 'live' ? { budgetPerMinute: plan.rateLimits.apiweb } : {}),
-        }),
+        void recordArtifact(task, {
+          type: PROGRESS_ARTIFACT,
+          event: { ...event, ...(plan.tenant.kind === 'live' ? { budgetPerMinute: plan.rateLimits.apiweb } : {}) },
+        }).catch(() => undefined),
     });
   });
 
@@ -58,7 +61,7 @@ describe('audit', () => {
 
   for (const def of RULES) {
     test(`${def.id}: ${def.title}`, ({ task, skip }) => {
-      const { rules, findingsByRule } = result();
+      const { rules, findingsByRule } = result(skip);
       const rule = rules.find((r) => r.id === def.id);
       if (!rule) throw new Error(`no result for rule ${def.id}`);
       const findings = findingsByRule.get(def.id) ?? [];
@@ -74,8 +77,8 @@ describe('audit', () => {
     });
   }
 
-  test('audit summary', ({ task }) => {
-    const { stats, warnings, diff, policyLabel } = result();
+  test('audit summary', ({ task, skip }) => {
+    const { stats, warnings, diff, policyLabel } = result(skip);
     task.meta.stc = { kind: 'audit-summary', stats, warnings, policy: policyLabel, ...(diff ? { diff } : {}) };
   });
 });
