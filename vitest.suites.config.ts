@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // The tenant suites, started by `snyk-tenant-check run` (src/run/run-suites.ts), which passes the reporters,
-// the file filter (which suites) and the shard. The run context reaches the workers through the environment.
+// the file filter (which suites), the shard, the run plan (provide/inject) and the workers' tokens (env).
 export default defineConfig({
   test: {
     include: ['suites/**/*.test.ts'],

@@ -1,6 +1,6 @@
 /**
  * results.json: the RunResults model serialised as-is, valid against the versioned schemas/results.schema.json.
- * An invalid model is a bug upstream: it is refused loudly (ReportError ERR_RESULTS_INVALID with the schema
+ * An invalid model is a bug upstream: it is refused loudly (ReportError REPORT_RESULTS_INVALID with the schema
  * errors as data), never written as a file that claims to follow the schema.
  *
  * Scale (a 100k-user tenant has ~57k findings):
@@ -26,7 +26,7 @@ const FINDING_SCHEMA_ID = `${RESULTS_SCHEMA_ID}#/$defs/Finding`;
 
 /** Below this many findings (current + resolved) results.json is indented; at or above it, compact. */
 export const PRETTY_MAX_FINDINGS = 2_000;
-/** How many schema errors an ERR_RESULTS_INVALID carries at most (the first ones, in document order). */
+/** How many schema errors an REPORT_RESULTS_INVALID carries at most (the first ones, in document order). */
 export const MAX_REPORTED_ERRORS = 50;
 
 /** The finding lists streamed item by item, as JSON Pointers. */
@@ -74,13 +74,13 @@ function findingErrors(results: RunResults, max: number): SchemaError[] {
 }
 
 function invalid(errors: readonly SchemaError[]): ReportError {
-  return new ReportError('ERR_RESULTS_INVALID', `results.json would not be valid against ${RESULTS_SCHEMA_ID}:\n${formatSchemaErrors(errors)}`, {
+  return new ReportError('REPORT_RESULTS_INVALID', `results.json would not be valid against ${RESULTS_SCHEMA_ID}:\n${formatSchemaErrors(errors)}`, {
     details: { errors },
   });
 }
 
 /**
- * results.json as chunks (for writeFileAtomic). Throws ReportError('ERR_RESULTS_INVALID') when the model breaks
+ * results.json as chunks (for writeFileAtomic). Throws ReportError('REPORT_RESULTS_INVALID') when the model breaks
  * the schema: before the first chunk for the envelope, at the first invalid finding otherwise.
  */
 export function* resultsJsonChunks(results: RunResults, options: ResultsJsonOptions = {}): Generator<string> {

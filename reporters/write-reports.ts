@@ -3,7 +3,7 @@
  * findings.csv, summary.md. Each file is rendered and written on its own and atomically, so one failing writer
  * does not cost the others: a run interrupted by SIGINT still gets every report it can, each marked partial
  * (results.run.partial) by its writer. If any format fails, the rest are still written and then a ReportError
- * ERR_REPORT_WRITE names the failures (details.written lists the files that were written).
+ * REPORT_WRITE_FAILED names the failures (details.written lists the files that were written).
  *
  * Scale (a 100k-user tenant: ~57k findings; measured with test/reporters/measure-write.ts): the large reports
  * (junit.xml, results.json, findings.csv: tens of MB each) are streamed to their temporary file chunk by chunk,
@@ -74,7 +74,7 @@ export async function writeReports(results: RunResults, outDir: string, options:
   });
   if (failures.length > 0) {
     const list = failures.map((f) => `${REPORT_FILES[f.format]}: ${f.error instanceof Error ? f.error.message : String(f.error)}`).join('\n');
-    throw new ReportError('ERR_REPORT_WRITE', `could not write ${failures.length} report(s) to ${outDir}:\n${list}`, {
+    throw new ReportError('REPORT_WRITE_FAILED', `could not write ${failures.length} report(s) to ${outDir}:\n${list}`, {
       cause: failures.length === 1 ? failures[0]?.error : new AggregateError(failures.map((f) => f.error)),
       details: { written, failed: failures.map((f) => f.format) },
     });

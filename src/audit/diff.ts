@@ -1,7 +1,7 @@
 /**
  * The run-to-run diff (`--previous FILE`): each failing finding of this run becomes new, persisting or
  * exemption-expired against the previous results.json, and the previous run's failures that are gone are
- * resolved. Also what `--fail-on` means for findings.
+ * resolved.
  *
  * - exemption-expired: failing now because its exemption expired (a failing finding that carries an
  *   exemption; a valid exemption would have made it `exempt`).
@@ -11,8 +11,7 @@
  * Unknown and exempt findings get new/persisting by whether the previous run had them with that outcome.
  */
 import { readFile } from 'node:fs/promises';
-import type { FailOn } from '../config/run-context.ts';
-import type { DiffSummary, Finding, Severity } from '../model/results.ts';
+import type { DiffSummary, Finding } from '../model/results.ts';
 import { AuditError } from './audit-error.ts';
 import { fingerprint } from './fingerprint.ts';
 
@@ -55,22 +54,6 @@ export function diffFindings(current: Finding[], previous: PreviousResults, now:
   summary.resolved = resolved.length;
   if (resolved.length > 0) summary.resolvedFindings = resolved;
   return summary;
-}
-
-const RANK: Readonly<Record<Severity, number>> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-
-/**
- * The findings that make the exit code 1 under `--fail-on`: failing findings (never exempt or unknown) at
- * or above the severity; for `new`, failing findings that are new or whose exemption expired (a finding
- * without a status, from a run without --previous, counts as new); none for `never`.
- */
-export function findingsReachingFailOn(findings: readonly Finding[], failOn: FailOn): Finding[] {
-  if (failOn === 'never') return [];
-  if (failOn === 'new') {
-    return findings.filter((f) => f.outcome === 'fail' && (f.status === undefined || f.status === 'new' || f.status === 'exemption-expired'));
-  }
-  const min = RANK[failOn];
-  return findings.filter((f) => f.outcome === 'fail' && RANK[f.severity] >= min);
 }
 
 /** Reads the findings of an earlier results.json (PREVIOUS_UNREADABLE / PREVIOUS_INVALID on failure). */

@@ -20,7 +20,7 @@ export interface RunAuditOptions {
   client: TenantClient;
   tenant: Pick<TenantConfig, 'orgIds' | 'groupId' | 'snykToken' | 'apiwebToken'>;
   policy: ResolvedPolicy;
-  /** The instant every rule judges time against (RunContext.now). */
+  /** The instant every rule judges time against (the run plan's `now`). */
   now: Date;
   /** A previous results.json path, or its findings already read. */
   previous?: string | PreviousResults;

@@ -6,6 +6,7 @@
 import { processIO, type CliIO } from './io.ts';
 import { UsageError } from './usage-error.ts';
 import { TOOL_VERSION } from '../run/tool-version.ts';
+import { exitCodeForError } from '../run/exit-code.ts';
 
 export const MAIN_HELP = `Usage: snyk-tenant-check <command> [options]
 
@@ -31,15 +32,6 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import('./commands/merge.ts')).mergeCommand,
   doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
 };
-
-/** Exit codes by error code: configuration and usage → 2, an unreachable tenant → 3. */
-function exitCodeForError(error: unknown): number {
-  const code = (error as { code?: unknown })?.code;
-  if (error instanceof UsageError) return 2;
-  if (typeof code === 'string' && /^(CONFIG|POLICY|PREVIOUS|USAGE)/.test(code)) return 2;
-  if (typeof code === 'string' && /^(TENANT_UNREACHABLE|NETWORK|TIMEOUT)/.test(code)) return 3;
-  return 3;
-}
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const debug = argv.includes('--debug');

@@ -1,8 +1,9 @@
 /** A mistake in how the command was called: printed as one line, exit code 2 (INTERFACE.md). */
-export class UsageError extends Error {
-  readonly code = 'USAGE';
+import { StcError } from '../model/errors.ts';
+
+export class UsageError extends StcError {
   constructor(message: string) {
-    super(message);
+    super('USAGE', message);
     this.name = 'UsageError';
   }
 }

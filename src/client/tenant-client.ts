@@ -9,7 +9,7 @@ import { Agent, type Dispatcher } from 'undici';
 import type { TenantConfig } from '../config/tenant-config.ts';
 import { StcError, HttpError, ERROR_CODES } from '../model/errors.ts';
 import type { Exchange } from '../model/results.ts';
-import type { ApiFamily } from '../model/operations.ts';
+import { DEFAULT_RATE_LIMITS } from '../model/operations.ts';
 import type { ApiResponse, ClientOptions, QueryValue, RequestSpec, RequestStats, TenantClient } from './types.ts';
 import type { DispatchContext } from './dispatch-context.ts';
 import { Redactor } from './redactor.ts';
@@ -26,10 +26,6 @@ import { retryInterceptor } from './interceptors/retry-interceptor.ts';
 import { pacingInterceptor } from './interceptors/pacing-interceptor.ts';
 import { exchangeLogInterceptor } from './interceptors/exchange-log-interceptor.ts';
 
-/** rate limits: about-the-rest-api, v1-api docs: REST 1,620/min and v1 2,000/min per API key; API & Web publishes none (a cautious 600). */
-// API & Web publishes no limit (rate limits: about-the-rest-api, v1-api docs): a guessed cap would make a 100k-user audit take minutes for
-// nothing, so the client paces it only by what the server says (429 + Retry-After, X-RateLimit-Limit learned).
-export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiFamily, number>> = { rest: 1620, v1: 2000, apiweb: 60_000 };
 export const DEFAULT_CLIENT_OPTIONS = {
   rateLimitWindowMs: 60_000,
   maxRetries: 4,

@@ -11,7 +11,8 @@ import { inspect } from 'node:util';
 import { isIP } from 'node:net';
 import { ConfigError, ERROR_CODES } from '../model/errors.ts';
 import { DEFAULT_REST_VERSION } from '../model/operations.ts';
-import type { TenantConfig } from './tenant-config.ts';
+import { parseRestVersion } from '../model/rest-version.ts';
+import type { TenantConfig, TenantCoordinates } from './tenant-config.ts';
 
 export const DEFAULT_SNYK_API_URL = 'https://api.snyk.io';
 export const DEFAULT_APIWEB_URL = 'https://api.probely.com';
@@ -23,8 +24,6 @@ export interface ReadTenantConfigOptions {
   requireApiweb?: boolean;
 }
 
-// spec QueryVersion (about-the-rest-api, versioning): a date with an optional stability; floating `beta` etc. are not for clients.
-const VERSION_RE = /^(\d{4})-(\d{2})-(\d{2})(~(wip|work-in-progress|experimental|beta))?$/;
 // Ids go into URL paths: refuse anything that could change the path or query (Snyk ids are UUIDs).
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 
@@ -42,16 +41,73 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
  * Empty values count as unset (a CI secret that is not defined expands to "").
  */
 export function readTenantConfig(env: NodeJS.ProcessEnv, options: ReadTenantConfigOptions = {}): TenantConfig {
+  const tokens = readTokens(env, options);
+  return sealTokens({ ...readTenantCoordinates(env) }, tokens);
+}
+
+/**
+ * The tenant configuration of a run plan's coordinates, with the tokens of the environment: how a suite
+ * worker gets its client (the plan never holds a secret).
+ */
+export function tenantConfigFor(
+  coordinates: TenantCoordinates,
+  env: NodeJS.ProcessEnv,
+  options: ReadTenantConfigOptions = {},
+): TenantConfig {
+  const { groupId, testUserId } = coordinates;
+  const config: TenantConfig = {
+    snykApiUrl: coordinates.snykApiUrl,
+    apiwebUrl: coordinates.apiwebUrl,
+    snykAuthScheme: coordinates.snykAuthScheme,
+    restVersion: coordinates.restVersion,
+    orgIds: [...coordinates.orgIds],
+    ...(groupId !== undefined ? { groupId } : {}),
+    ...(testUserId !== undefined ? { testUserId } : {}),
+  };
+  return sealTokens(config, readTokens(env, options));
+}
+
+/** Where the tenant is, without its secrets: the variables above except the tokens, validated. */
+export function readTenantCoordinates(env: NodeJS.ProcessEnv): TenantCoordinates {
+  const restVersion = nonEmpty(env.SNYK_API_VERSION) ?? DEFAULT_REST_VERSION;
+  if (!parseRestVersion(restVersion)) {
+    throw new ConfigError(
+      ERROR_CODES.CONFIG_INVALID_VERSION,
+      `SNYK_API_VERSION must be a date YYYY-MM-DD, optionally with ~beta (got ${shown(restVersion)})`,
+      { variable: 'SNYK_API_VERSION' },
+    );
+  }
+  const groupId = optionalId('SNYK_GROUP_ID', env.SNYK_GROUP_ID);
+  const testUserId = optionalId('SNYK_TEST_USER_ID', env.SNYK_TEST_USER_ID);
+  return {
+    snykApiUrl: readOrigin('SNYK_API_URL', env.SNYK_API_URL, DEFAULT_SNYK_API_URL, true),
+    apiwebUrl: readOrigin('SNYK_APIWEB_URL', env.SNYK_APIWEB_URL, DEFAULT_APIWEB_URL, false),
+    snykAuthScheme: authScheme(env.SNYK_AUTH_SCHEME, nonEmpty(env.SNYK_TOKEN)),
+    restVersion,
+    orgIds: readOrgIds(env),
+    ...(groupId !== undefined ? { groupId } : {}),
+    ...(testUserId !== undefined ? { testUserId } : {}),
+  };
+}
+
+/**
+ * The organizations under test, the one rule: `SNYK_ORG_ID` and every id of `SNYK_ORG_IDS`, each once,
+ * `SNYK_ORG_ID` first. The contract checks and the audit both cover exactly these.
+ */
+export function readOrgIds(env: NodeJS.ProcessEnv): string[] {
+  return unique([
+    ...listOf(env.SNYK_ORG_ID).map((id) => checkId('SNYK_ORG_ID', id)),
+    ...listOf(env.SNYK_ORG_IDS).map((id) => checkId('SNYK_ORG_IDS', id)),
+  ]);
+}
+
+function readTokens(env: NodeJS.ProcessEnv, options: ReadTenantConfigOptions): { snykToken?: string; apiwebToken?: string } {
   const snykToken = nonEmpty(env.SNYK_TOKEN);
   const apiwebToken = nonEmpty(env.SNYK_APIWEB_TOKEN);
   if (options.requireSnyk && snykToken === undefined) {
-    throw new ConfigError(
-      ERROR_CODES.CONFIG_MISSING_TOKEN,
-      'SNYK_TOKEN is not set: a live run needs a Snyk API token',
-      {
-        variable: 'SNYK_TOKEN',
-      },
-    );
+    throw new ConfigError(ERROR_CODES.CONFIG_MISSING_TOKEN, 'SNYK_TOKEN is not set: a live run needs a Snyk API token', {
+      variable: 'SNYK_TOKEN',
+    });
   }
   if (options.requireApiweb && apiwebToken === undefined) {
     throw new ConfigError(
@@ -60,33 +116,7 @@ export function readTenantConfig(env: NodeJS.ProcessEnv, options: ReadTenantConf
       { variable: 'SNYK_APIWEB_TOKEN' },
     );
   }
-
-  const restVersion = nonEmpty(env.SNYK_API_VERSION) ?? DEFAULT_REST_VERSION;
-  if (!isValidVersion(restVersion)) {
-    throw new ConfigError(
-      ERROR_CODES.CONFIG_INVALID_VERSION,
-      `SNYK_API_VERSION must be a date YYYY-MM-DD, optionally with ~beta (got ${shown(restVersion)})`,
-      { variable: 'SNYK_API_VERSION' },
-    );
-  }
-
-  const orgIds = unique([
-    ...listOf(env.SNYK_ORG_ID).map((id) => checkId('SNYK_ORG_ID', id)),
-    ...listOf(env.SNYK_ORG_IDS).map((id) => checkId('SNYK_ORG_IDS', id)),
-  ]);
-  const groupId = optionalId('SNYK_GROUP_ID', env.SNYK_GROUP_ID);
-  const testUserId = optionalId('SNYK_TEST_USER_ID', env.SNYK_TEST_USER_ID);
-
-  const config: TenantConfig = {
-    snykApiUrl: readOrigin('SNYK_API_URL', env.SNYK_API_URL, DEFAULT_SNYK_API_URL, true),
-    apiwebUrl: readOrigin('SNYK_APIWEB_URL', env.SNYK_APIWEB_URL, DEFAULT_APIWEB_URL, false),
-    snykAuthScheme: authScheme(env.SNYK_AUTH_SCHEME, snykToken),
-    restVersion,
-    orgIds,
-    ...(groupId !== undefined ? { groupId } : {}),
-    ...(testUserId !== undefined ? { testUserId } : {}),
-  };
-  return sealTokens(config, { snykToken, apiwebToken });
+  return { snykToken, apiwebToken };
 }
 
 /** A copy of a TenantConfig with some fields changed, keeping the tokens hidden (spreading would drop them). */
@@ -179,14 +209,6 @@ function checkId(variable: string, id: string): string {
 function optionalId(variable: string, value: string | undefined): string | undefined {
   const id = nonEmpty(value);
   return id === undefined ? undefined : checkId(variable, id);
-}
-
-function isValidVersion(version: string): boolean {
-  const m = VERSION_RE.exec(version);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
 function authScheme(override: string | undefined, token: string | undefined): 'token' | 'bearer' {

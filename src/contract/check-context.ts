@@ -1,22 +1,29 @@
 /**
- * What every check receives: the client, the tenant configuration, the run context (seed, runs, writes),
+ * What every check receives: the client, the tenant configuration, the run's settings (seed, runs, writes),
  * the provision ledger, and per-context memoisation so that response checks that judge the same generated
  * GET requests share one HTTP exchange each (a live tenant's rate limit is the budget, research §8).
  */
 import type { ApiResponse, RequestSpec, TenantClient } from '../client/types.ts';
 import type { TenantConfig } from '../config/tenant-config.ts';
-import type { RunContext } from '../config/run-context.ts';
-import { DEFAULT_REST_VERSION } from '../model/operations.ts';
+import type { TenantKind } from '../config/run-plan.ts';
 import { ProvisionLedger } from './provision-ledger.ts';
 
+/** A suite builds these from the run plan; `compare` and the tests give their own. */
 export interface CheckContextOptions {
   client: TenantClient;
   config: TenantConfig;
-  run: RunContext;
-  /** Overrides run.numRuns (tests use fewer). */
-  numRuns?: number;
-  /** Overrides run.seed. */
-  seed?: number;
+  tenant: TenantKind;
+  seed: number;
+  /** Generated cases per property. */
+  numRuns: number;
+  /** Whether checks may write (the plan's: always on the embedded mock, on a live tenant with --allow-writes). */
+  allowWrites: boolean;
+  /** `--strict`: an assumed assertion's failure fails its check instead of warning (settle-verdict.ts). Default off. */
+  strict?: boolean;
+  /** The run's moment (ISO 8601). */
+  now: string;
+  /** The REST version to request (compare: each version in turn); default the configuration's. */
+  restVersion?: string;
   ledger?: ProvisionLedger;
   /** Domain of reserved test addresses (default example.com). */
   reservedDomain?: string;
@@ -25,7 +32,6 @@ export interface CheckContextOptions {
 export interface CheckContext {
   readonly client: TenantClient;
   readonly config: TenantConfig;
-  readonly run: RunContext;
   readonly seed: number;
   readonly numRuns: number;
   /** Writes are allowed on the mock tenant (it is ours) and on a live one with --allow-writes. */
@@ -33,7 +39,7 @@ export interface CheckContext {
   /** `--strict`: a failure of an assumed assertion fails the check instead of warning (settle-verdict.ts). */
   readonly strict: boolean;
   readonly tenant: 'mock' | 'live';
-  /** The REST GA version date the run requests (run.apiVersion, else the configured one). */
+  /** The REST version the run requests. */
   readonly restVersion: string;
   readonly ledger: ProvisionLedger;
   readonly orgId: string | undefined;
@@ -68,22 +74,20 @@ function requestKey(request: RequestSpec): string {
 }
 
 export function createCheckContext(options: CheckContextOptions): CheckContext {
-  const { client, config, run } = options;
+  const { client, config } = options;
   const getMemo = new Map<string, Promise<ApiResponse>>();
   const memo = new Map<string, Promise<unknown>>();
   const memoSync = new Map<string, unknown>();
-  const restVersion = run.apiVersion ?? config.restVersion ?? DEFAULT_REST_VERSION;
-  const now = new Date(run.now);
+  const now = new Date(options.now);
   return {
     client,
     config,
-    run,
-    seed: options.seed ?? run.seed,
-    numRuns: Math.max(1, options.numRuns ?? run.numRuns),
-    allowWrites: run.tenant === 'mock' || run.allowWrites,
-    strict: run.strict === true,
-    tenant: run.tenant,
-    restVersion,
+    seed: options.seed,
+    numRuns: Math.max(1, options.numRuns),
+    allowWrites: options.allowWrites,
+    strict: options.strict === true,
+    tenant: options.tenant,
+    restVersion: options.restVersion ?? config.restVersion,
     ledger: options.ledger ?? new ProvisionLedger({ domain: options.reservedDomain }),
     orgId: config.orgIds[0],
     groupId: config.groupId,

@@ -1,17 +1,18 @@
-/** Errors of the contract layer: a stable `code` and a `cause` (ARCHITECTURE.md). */
-export type ContractErrorCode =
-  | 'STC_CONTRACT_MISSING_CONFIG'
-  | 'STC_CONTRACT_UNKNOWN_CHECK'
-  | 'STC_CONTRACT_GENERATOR'
-  | 'STC_CONTRACT_WRITE_REFUSED'
-  | 'STC_CONTRACT_CLEANUP';
+/** Errors of the contract layer, on the project's StcError (stable `code`, `cause`; src/model/errors.ts). */
+import { StcError } from '../model/errors.ts';
 
-export class ContractError extends Error {
-  readonly code: ContractErrorCode;
+export type ContractErrorCode =
+  | 'CONTRACT_MISSING_CONFIG'
+  | 'CONTRACT_UNKNOWN_CHECK'
+  | 'CONTRACT_GENERATOR'
+  | 'CONTRACT_WRITE_REFUSED'
+  | 'CONTRACT_CLEANUP';
+
+export class ContractError extends StcError {
+  declare readonly code: ContractErrorCode;
 
   constructor(code: ContractErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'ContractError';
-    this.code = code;
   }
 }

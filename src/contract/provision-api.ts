@@ -16,7 +16,7 @@ export interface Step {
 
 function requireWrites(ctx: CheckContext): void {
   if (!ctx.allowWrites) {
-    throw new ContractError('STC_CONTRACT_WRITE_REFUSED', 'a write was attempted without --allow-writes');
+    throw new ContractError('CONTRACT_WRITE_REFUSED', 'a write was attempted without --allow-writes');
   }
 }
 

@@ -59,7 +59,7 @@ const BY_ID = new Map(CHECKS.map((c) => [c.id as string, c]));
 
 export function getCheck(id: string): CheckDefinition {
   const check = BY_ID.get(id);
-  if (!check) throw new ContractError('STC_CONTRACT_UNKNOWN_CHECK', `unknown check ${id}`);
+  if (!check) throw new ContractError('CONTRACT_UNKNOWN_CHECK', `unknown check ${id}`);
   return check;
 }
 

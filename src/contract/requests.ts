@@ -54,7 +54,7 @@ export function buildRequest(ctx: CheckContext, opName: OperationName, options: 
   try {
     path = options.path ?? fillPath(op.path, pathParams(ctx, options.params));
   } catch (error) {
-    throw new ContractError('STC_CONTRACT_MISSING_CONFIG', `cannot build ${opName}: ${(error as Error).message}`, {
+    throw new ContractError('CONTRACT_MISSING_CONFIG', `cannot build ${opName}: ${(error as Error).message}`, {
       cause: error,
     });
   }

@@ -1,33 +1,16 @@
 /**
- * REST version strings (about-the-rest-api, versioning; spec QueryVersion / ActualVersion; sweater-comb version.md):
- * `YYYY-MM-DD` is the GA tree, `YYYY-MM-DD~beta` beta-or-better, `~experimental` experimental-or-better.
+ * Helpers of the version checks: lifecycle stages, dates and ids in REST headers. The version grammar
+ * itself is src/model/rest-version.ts.
  */
-export const QUERY_VERSION_RE =
-  /^(wip|work-in-progress|experimental|beta|((([0-9]{4})-([0-1][0-9]))-((3[01])|(0[1-9])|([12][0-9]))(~(wip|work-in-progress|experimental|beta))?))$/;
-export const ACTUAL_VERSION_RE =
-  /^((([0-9]{4})-([0-1][0-9]))-((3[01])|(0[1-9])|([12][0-9]))(~(wip|work-in-progress|experimental|beta))?)$/;
+import { parseRestVersion, type RestVersion } from '../model/rest-version.ts';
+
+export { isActualVersion, isQueryVersion, stabilityRank } from '../model/rest-version.ts';
 export const LIFECYCLE_STAGES = ['wip', 'experimental', 'beta', 'ga', 'deprecated', 'sunset'] as const;
 
-export type Stability = 'wip' | 'experimental' | 'beta' | 'ga';
-
-export interface ParsedVersion {
-  date: string;
-  stability: Stability;
+/** A version as a header or the configuration gives it (surrounding blanks ignored), or undefined. */
+export function parseVersion(text: string): RestVersion | undefined {
+  return parseRestVersion(text.trim());
 }
-
-const STABILITY_RANK: Record<Stability, number> = { wip: 0, experimental: 1, beta: 2, ga: 3 };
-
-export function parseVersion(text: string): ParsedVersion | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:~(wip|work-in-progress|experimental|beta))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const date = m[1]!;
-  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return undefined;
-  const raw = m[2];
-  const stability: Stability = raw === undefined ? 'ga' : raw === 'work-in-progress' ? 'wip' : (raw as Stability);
-  return { date, stability };
-}
-
-export const stabilityRank = (s: Stability): number => STABILITY_RANK[s];
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

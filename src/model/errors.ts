@@ -1,9 +1,13 @@
 /**
- * The project's error classes. Every error carries a stable `code` (what scripts, the CLI's exit code and
- * tests match on; messages may change) and, where there is one, the `cause` (ARCHITECTURE.md). Messages and
- * fields never hold a secret: URLs are the client's redacted form and tokens are named by their variable.
+ * The project's error base. Every error the project throws on purpose is a StcError: a stable `code` (what
+ * scripts, the exit code and tests match on; messages may change) and, where there is one, the `cause`
+ * (ARCHITECTURE.md). Messages and fields never hold a secret: URLs are the client's redacted form and tokens
+ * are named by their variable.
  *
- * The CLI maps codes to exit codes by prefix: `CONFIG_*` → 2, `TENANT_UNREACHABLE`/`NETWORK`/`TIMEOUT` → 3.
+ * One code scheme: UPPER_SNAKE_CASE, the first word the area (`USAGE`, `CONFIG`, `POLICY`, `PREVIOUS`, `STATE`,
+ * `CONTRACT`, `MOCK`, `REPORT`, `PACKED`) or, for a request that failed, the failure itself (`RATE_LIMITED`,
+ * `HTTP_4XX`, `NETWORK`, `TENANT_UNREACHABLE`…); no product or `ERR_` prefix. Which codes are the user's to
+ * fix (exit 2) is decided in one place, src/run/exit-code.ts.
  */
 import type { Exchange } from './results.ts';
 

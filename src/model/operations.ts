@@ -256,6 +256,11 @@ export function versionFor(op: Operation, gaDate: string): string | undefined {
   return op.stability === 'beta' ? `${date}~beta` : gaDate;
 }
 
+/** audit-log docs: REST 1,620/min and v1 2,000/min per API key; API & Web publishes none (a cautious 600). */
+// API & Web publishes no limit (audit-log docs): a guessed cap would make a 100k-user audit take minutes for
+// nothing, so the client paces it only by what the server says (429 + Retry-After, X-RateLimit-Limit learned).
+export const DEFAULT_RATE_LIMITS: Readonly<Record<ApiFamily, number>> = { rest: 1620, v1: 2000, apiweb: 60_000 };
+
 /** The pinned default REST version (docs: "Snyk recommends using 2024-10-15"). */
 export const DEFAULT_REST_VERSION = '2024-10-15';
 

@@ -1,9 +1,10 @@
 /**
- * Progress events from a suite worker to the run's progress display. Workers are separate processes whose
- * console output vitest forwards to the reporters (onUserConsoleLog), so an event is one console line with a
- * marker prefix; the progress reporter turns it into a status line and hides the marker.
+ * Progress events from a suite worker to the run's progress display, through vitest's typed test-artifact
+ * channel (https://vitest.dev/api/advanced/artifacts): the worker records a `stc:progress` artifact on the
+ * test doing the work, and vitest hands it to the main process's reporters (`onTestCaseArtifactRecord`)
+ * while the run goes on. Events carry counts and labels only, never a secret.
  */
-export const PROGRESS_MARKER = '\u0001stc-progress ';
+import type { TestArtifactBase } from 'vitest';
 
 export interface ProgressEvent {
   /** What is being read, e.g. `audit: GET /users/`. */
@@ -16,15 +17,20 @@ export interface ProgressEvent {
   budgetPerMinute?: number;
 }
 
-export function emitProgress(event: ProgressEvent): void {
-  console.log(`${PROGRESS_MARKER}${JSON.stringify(event)}`);
+export const PROGRESS_ARTIFACT = 'stc:progress';
+
+export interface ProgressArtifact extends TestArtifactBase {
+  type: typeof PROGRESS_ARTIFACT;
+  event: ProgressEvent;
 }
 
-export function parseProgress(line: string): ProgressEvent | undefined {
-  if (!line.startsWith(PROGRESS_MARKER)) return undefined;
-  try {
-    return JSON.parse(line.slice(PROGRESS_MARKER.length).trim()) as ProgressEvent;
-  } catch {
-    return undefined;
+declare module 'vitest' {
+  interface TestArtifactRegistry {
+    'stc:progress': ProgressArtifact;
   }
+}
+
+/** The progress event an artifact carries, or undefined for any other artifact. */
+export function progressOf(artifact: { type: string }): ProgressEvent | undefined {
+  return artifact.type === PROGRESS_ARTIFACT ? (artifact as ProgressArtifact).event : undefined;
 }

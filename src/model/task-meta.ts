@@ -13,6 +13,7 @@
  * unchanged. `findings` (objects) is still read, for producers that publish few findings that way.
  */
 import type { CheckResult, DiffSummary, Finding, RuleResult, Stats, Warning } from './results.ts';
+import { StcError } from './errors.ts';
 
 export interface CheckMeta {
   kind: 'check';
@@ -190,8 +191,11 @@ export function packFindings(findings: readonly Finding[], defaults?: FindingDef
   return JSON.stringify(packed);
 }
 
-export class PackedFindingsError extends Error {
-  readonly code = 'PACKED_FINDINGS_INVALID';
+export class PackedFindingsError extends StcError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('PACKED_FINDINGS_INVALID', message, options);
+    this.name = 'PackedFindingsError';
+  }
 }
 
 /** Unpacks what `packFindings` made, filling in `defaults` where the packer left them out. */

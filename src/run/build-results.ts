@@ -5,15 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CollectedResults } from '../../reporters/vitest-results-reporter.ts';
 import { RESULTS_SCHEMA_VERSION, type CheckResult, type Finding, type RunInfo, type RunResults } from '../model/results.ts';
-import type { FailOn } from '../config/run-context.ts';
+import type { RunPlan } from '../config/run-plan.ts';
 import { exitCodeFor } from './exit-code.ts';
 import { summarise } from './summarise.ts';
 import { TOOL_VERSION } from './tool-version.ts';
-
-/** Run information known before the suites ran; written beside a shard's blob so `merge` can restore it. */
-export type RunInfoBase = Omit<RunInfo, 'id' | 'finishedAt' | 'durationMs' | 'partial' | 'partialReason' | 'exitCode'> & {
-  failOn: FailOn;
-};
 
 /** Sorts by a string key computed once per item (57k findings: a key per comparison costs seconds). */
 function sortedBy<T>(items: readonly T[], key: (t: T) => string): T[] {
@@ -38,17 +33,40 @@ function assumptionWarnings(checks: readonly CheckResult[]): RunResults['warning
   );
 }
 
+/** The run information a plan gives before the suites run (what `merge` restores from a shard's plan). */
+function plannedRunInfo(plan: RunPlan, shards: number | undefined): Omit<RunInfo, 'id' | 'partial'> {
+  const { tenant } = plan;
+  return {
+    startedAt: plan.now,
+    tenant: tenant.kind,
+    suites: [...plan.suites],
+    seed: plan.seed,
+    numRuns: plan.numRuns,
+    apiVersion: tenant.restVersion,
+    allowWrites: plan.allowWrites,
+    strict: plan.strict,
+    failOn: plan.failOn,
+    ...(plan.policyPath ? { policy: plan.policyPath } : {}),
+    ...(plan.previousPath ? { previous: plan.previousPath } : {}),
+    orgIds: [...tenant.orgIds],
+    ...(tenant.groupId ? { groupId: tenant.groupId } : {}),
+    targets: { snykApiUrl: tenant.snykApiUrl, apiwebUrl: tenant.apiwebUrl },
+    ...(shards !== undefined ? { shards } : {}),
+  };
+}
+
 export function buildRunResults(
   collected: CollectedResults,
-  base: RunInfoBase,
-  options: { interrupted: boolean; finishedAt?: Date },
+  plan: RunPlan,
+  options: { interrupted: boolean; finishedAt?: Date; /** Default: the plan's shard count. */ shards?: number },
 ): { results: RunResults; exitCode: 0 | 1 | 3 } {
+  const base = plannedRunInfo(plan, options.shards ?? plan.shard?.count);
   const finishedAt = options.finishedAt ?? new Date();
   const checks = sortedBy(collected.checks, checkKey);
   const findings = sortedBy(collected.findings, findingKey);
   const rules = sortedBy(collected.rules, (r) => r.id);
   const partial = options.interrupted || collected.reason === 'interrupted' || collected.runErrors.length > 0;
-  const exitCode = exitCodeFor({ checks, findings, failOn: base.failOn, incomplete: partial });
+  const exitCode = exitCodeFor({ checks, findings, failOn: plan.failOn, incomplete: partial });
   const run: RunInfo = {
     id: randomUUID(),
     ...base,

@@ -11,9 +11,10 @@ import { createTenantClient } from '../client/tenant-client.ts';
 import { compareVersions } from '../contract/compare.ts';
 import { OPERATIONS, type OperationName } from '../model/operations.ts';
 import type { CheckResult, RunResults, VersionComparison } from '../model/results.ts';
-import { buildRunResults, type RunInfoBase } from './build-results.ts';
-import { prepareTenant, type MockSettings } from './prepare-tenant.ts';
-import { readTenantConfig } from '../config/tenant-env.ts';
+import { buildRunResults } from './build-results.ts';
+import { prepareTenant } from './prepare-tenant.ts';
+import type { MockSettings, TenantKind } from '../config/run-plan.ts';
+import { CHECKS } from '../contract/registry.ts';
 import { runSuites } from './run-suites.ts';
 
 export interface CompareOutcome {
@@ -65,13 +66,13 @@ function checkDifferences(from: readonly CheckResult[], to: readonly CheckResult
 export async function compareRun(options: {
   from: string;
   to: string;
-  tenant: 'mock' | 'live';
+  tenant: TenantKind;
   outDir: string;
   env?: NodeJS.ProcessEnv;
   mock?: MockSettings;
   seed?: number;
   numRuns?: number;
-  /** `--strict`: assumed assertions fail checks instead of warning. */
+  /** `--strict`: assumed contract assertions fail instead of warning, under both versions. */
   strict?: boolean;
   log?: (line: string) => void;
 }): Promise<CompareOutcome> {
@@ -79,39 +80,42 @@ export async function compareRun(options: {
   const log = options.log ?? (() => {});
   const env = options.env ?? process.env;
   const outDir = resolve(options.outDir);
+  // Read-only on a live tenant, like a nightly run; the contract suite only.
+  const flags = {
+    tenant: options.tenant,
+    suite: 'contract' as const,
+    failOn: 'never' as const,
+    allowWrites: false,
+    strict: options.strict === true,
+    ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
+    ...(options.mock ? { mock: options.mock } : {}),
+  };
 
-  // (1) The contract suite under each version: read-only on a live tenant, like a nightly run.
+  // (1) The contract suite under each version.
   const suiteRuns: Record<string, CheckResult[]> = {};
   let seed = options.seed;
   for (const version of [options.from, options.to]) {
     log(`contract suite under ${version}`);
     const outcome = await runSuites({
-      tenant: options.tenant,
-      suites: ['contract'],
-      outDir: join(outDir, version),
-      allowWrites: false,
-      strict: options.strict === true,
-      failOn: 'never',
-      apiVersion: version,
+      flags: { ...flags, apiVersion: version, out: join(outDir, version), ...(seed !== undefined ? { seed } : {}) },
       env,
       log,
-      ...(seed !== undefined ? { seed } : {}),
-      ...(options.numRuns !== undefined ? { numRuns: options.numRuns } : {}),
-      ...(options.mock ? { mock: options.mock } : {}),
     });
     // The same seed under both versions, so a difference is the version's, not the generator's.
-    seed ??= outcome.results.run.seed;
+    seed ??= outcome.plan.seed;
     suiteRuns[version] = outcome.results.checks.map((c) => ({ ...c, apiVersion: c.apiVersion ?? version }));
   }
 
   // (2) The operations observed side by side.
-  const tenant = await prepareTenant({ kind: options.tenant, env, mock: options.mock, needApiweb: false, log });
+  const tenant = await prepareTenant(
+    { flags: { ...flags, out: outDir, ...(seed !== undefined ? { seed } : {}) }, env, checkIds: CHECKS.map((c) => c.id), now: startedAt },
+    { needApiweb: false, log },
+  );
   let comparison: VersionComparison;
   try {
-    const config = readTenantConfig({ ...env, ...tenant.workerEnv });
-    const client = createTenantClient(config, options.tenant === 'mock' ? { rateLimits: { rest: 1_000_000 } } : {});
+    const client = createTenantClient(tenant.config, options.tenant === 'mock' ? { rateLimits: { rest: 1_000_000 } } : {});
     try {
-      comparison = await compareVersions(client, config, options.from, options.to);
+      comparison = await compareVersions(client, tenant.config, options.from, options.to);
     } finally {
       await client.close();
     }
@@ -129,26 +133,14 @@ export async function compareRun(options: {
     entry.differences.push(...diffs);
   }
 
-  const base: RunInfoBase = {
-    startedAt: startedAt.toISOString(),
-    tenant: options.tenant,
-    suites: ['contract'],
-    apiVersion: `${options.from}..${options.to}`,
-    failOn: 'never',
-    strict: options.strict === true,
-    ...(seed !== undefined ? { seed } : {}),
-    orgIds: tenant.orgIds,
-    ...(tenant.groupId ? { groupId: tenant.groupId } : {}),
-    targets: tenant.targets,
-  };
   // results.json holds the candidate version's checks (what the upgrade would bring); each version's full
   // run is in its own directory.
   const built = buildRunResults(
     { checks: toChecks, findings: [], rules: [], warnings: [], runErrors: [], reason: 'passed' },
-    base,
+    tenant.plan,
     { interrupted: false },
   );
-  const results: RunResults = { ...built.results, comparison };
+  const results: RunResults = { ...built.results, run: { ...built.results.run, apiVersion: `${options.from}..${options.to}` }, comparison };
   const changed = comparison.operations.some((o) => o.differences.length > 0);
   const exitCode = changed || built.exitCode !== 0 ? 1 : 0;
   results.run.exitCode = exitCode;

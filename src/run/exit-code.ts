@@ -1,22 +1,19 @@
 /**
- * The exit code of a run (INTERFACE.md): 0 all checks passed and no finding reached --fail-on; 1 a check
- * failed or a finding reached --fail-on; 3 the tenant could not be reached or the run could not complete.
- * (2, usage and configuration errors, is decided before a run starts.)
+ * Every exit code of the command line, in one place (INTERFACE.md): 0 all checks passed and no finding
+ * reached --fail-on; 1 a check failed or a finding reached --fail-on; 2 usage or configuration error;
+ * 3 the tenant could not be reached or the run could not complete.
  */
-import type { CheckResult, Finding, Severity } from '../model/results.ts';
-import type { FailOn } from '../config/run-context.ts';
+import type { CheckResult, Finding } from '../model/results.ts';
+import { errorCode } from '../model/errors.ts';
+import { findingsReachingFailOn, type FailOn } from '../model/fail-on.ts';
 
-const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+/** Code areas (src/model/errors.ts) whose errors are the user's to fix: what they typed or pointed us at. */
+const USER_ERROR_AREAS = ['USAGE', 'CONFIG', 'POLICY', 'PREVIOUS', 'STATE'] as const;
 
-/** The failing findings that make the exit code 1 under a --fail-on level. */
-export function findingsAtFailOn(findings: readonly Finding[], failOn: FailOn): Finding[] {
-  if (failOn === 'never') return [];
-  return findings.filter((f) => {
-    if (f.outcome !== 'fail') return false;
-    // An exemption that expired since the last run is news to the reader, like a new finding.
-    if (failOn === 'new') return f.status === 'new' || f.status === 'exemption-expired';
-    return RANK[f.severity] >= RANK[failOn];
-  });
+/** The exit code of an error that ended a command: 2 for the user's mistakes, 3 for everything else. */
+export function exitCodeForError(error: unknown): 2 | 3 {
+  const area = errorCode(error)?.split('_')[0];
+  return area !== undefined && (USER_ERROR_AREAS as readonly string[]).includes(area) ? 2 : 3;
 }
 
 export function exitCodeFor(options: {
@@ -29,6 +26,6 @@ export function exitCodeFor(options: {
   // An incomplete run says nothing reliable about the tenant; 3 tells CI to look at the run, not the tenant.
   if (options.incomplete) return 3;
   const failedCheck = options.checks.some((c) => c.outcome === 'failed' || c.outcome === 'error');
-  if (failedCheck || findingsAtFailOn(options.findings, options.failOn).length > 0) return 1;
+  if (failedCheck || findingsReachingFailOn(options.findings, options.failOn).length > 0) return 1;
   return 0;
 }

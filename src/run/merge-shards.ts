@@ -11,7 +11,8 @@ import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-r
 import { writeReports } from '../../reporters/write-reports.ts';
 import { ConfigError } from '../model/errors.ts';
 import type { RunResults } from '../model/results.ts';
-import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
+import { buildRunResults, emptyCollected } from './build-results.ts';
+import { withPlan, type RunPlan } from '../config/run-plan.ts';
 import { PACKAGE_ROOT, VITE_CACHE_DIR } from './run-suites.ts';
 
 export async function mergeShards(options: { blobDir: string; outDir: string }): Promise<{
@@ -23,20 +24,19 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
   const entries = await readdir(blobDir).catch((error: unknown) => {
     throw new ConfigError('CONFIG_BLOBS_UNREADABLE', `cannot read the blob directory ${blobDir}`, { cause: error });
   });
-  const infos: RunInfoBase[] = [];
+  // Each shard left its run plan beside its blob (run-info-I-N.json).
+  const plans: RunPlan[] = [];
   for (const name of entries.filter((n) => /^run-info-.*\.json$/.test(n)).sort()) {
-    infos.push(JSON.parse(await readFile(join(blobDir, name), 'utf8')) as RunInfoBase);
+    plans.push(JSON.parse(await readFile(join(blobDir, name), 'utf8')) as RunPlan);
   }
-  if (!entries.some((n) => n.startsWith('blob-')) || infos.length === 0) {
+  if (!entries.some((n) => n.startsWith('blob-')) || plans.length === 0) {
     throw new ConfigError('CONFIG_BLOBS_MISSING', `no shard reports in ${blobDir} (expected blob-*.json and run-info-*.json from 'run --shard')`);
   }
-  const first = infos[0]!;
-  const base: RunInfoBase = {
-    ...first,
-    startedAt: infos.map((i) => i.startedAt).sort()[0] ?? first.startedAt,
-    suites: [...new Set(infos.flatMap((i) => i.suites))],
-    shards: infos.length,
-  };
+  const first = plans[0]!;
+  const plan = withPlan(first, {
+    now: plans.map((p) => p.now).sort()[0] ?? first.now,
+    suites: [...new Set(plans.flatMap((p) => p.suites))],
+  });
   // vitest reads every file of the directory as a blob: hand it only the blobs, not our run-info files.
   const blobsOnly = await mkdtemp(join(tmpdir(), 'stc-merge-'));
   for (const name of entries.filter((n) => /^blob-.*\.json$/.test(n))) await copyFile(join(blobDir, name), join(blobsOnly, name));
@@ -54,8 +54,9 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
   await session.run([]);
   await rm(blobsOnly, { recursive: true, force: true });
   process.exitCode = undefined;
-  const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the shard reports held no results'), base, {
+  const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the shard reports held no results'), plan, {
     interrupted: false,
+    shards: plans.length,
   });
   const files = await writeReports(results, resolve(options.outDir));
   return { results, exitCode, files };

@@ -5,8 +5,8 @@
  * prints tenant secrets: test names carry operations and rule ids only, progress events carry counts.
  */
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import type { UserConsoleLog } from 'vitest';
-import { parseProgress, type ProgressEvent } from '../model/progress.ts';
+import type { TestArtifact, UserConsoleLog } from 'vitest';
+import { progressOf, type ProgressEvent } from '../model/progress.ts';
 
 interface Activity {
   event: ProgressEvent;
@@ -63,13 +63,17 @@ export class ProgressReporter implements Reporter {
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {
-    const event = parseProgress(log.content);
-    if (!event) {
-      // A suite's own console output: keep it visible, marked as such.
-      this.#line(`  ${log.content.trimEnd()}`);
-      return;
-    }
-    const now = Date.now();
+    // A suite's own console output: keep it visible, marked as such.
+    this.#line(`  ${log.content.trimEnd()}`);
+  }
+
+  onTestCaseArtifactRecord(_test: TestCase, artifact: TestArtifact): void {
+    const event = progressOf(artifact);
+    if (event) this.progress(event);
+  }
+
+  /** A worker's progress event (from its `stc:progress` artifact). */
+  progress(event: ProgressEvent, now = Date.now()): void {
     const known = this.#activity.get(event.label);
     if (!known || event.done < known.event.done) {
       this.#activity.set(event.label, { event, firstAt: now, firstDone: event.done, firstRequests: event.requests ?? 0, at: now });
@@ -82,13 +86,17 @@ export class ProgressReporter implements Reporter {
 
   onTestModuleEnd(module: TestModule): void {
     const counts = { passed: 0, failed: 0, skipped: 0, pending: 0 };
-    for (const test of module.children.allTests()) counts[test.result().state]++;
+    const rules = { passed: 0, failed: 0, skipped: 0, pending: 0 };
+    for (const test of module.children.allTests()) {
+      counts[test.result().state]++;
+      if ((test.meta() as { stc?: { kind?: string } }).stc?.kind === 'rule') rules[test.result().state]++;
+    }
     const started = this.#started.get(module.moduleId) ?? Date.now();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const audit = module.relativeModuleId.includes('audit');
+    const audit = module.relativeModuleId.startsWith('suites/audit/');
     const mark = counts.failed > 0 || module.errors().length > 0 ? '✗' : '✓';
     const summary = audit
-      ? `${counts.passed} rules clean, ${counts.failed} with findings, ${counts.skipped} skipped`
+      ? `${rules.passed} rules clean, ${rules.failed} with findings, ${rules.skipped} skipped`
       : `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
     this.#line(`${mark} ${module.relativeModuleId}: ${summary} (${seconds} s)`);
     for (const error of module.errors()) this.#line(`  error: ${error.message}`);

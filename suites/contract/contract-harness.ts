@@ -10,8 +10,7 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createTenantClient } from '../../src/client/tenant-client.ts';
 import type { TenantClient } from '../../src/client/types.ts';
-import { readRunContext } from '../../src/config/run-context.ts';
-import { readTenantConfig, withTenantConfig } from '../../src/config/tenant-env.ts';
+import { tenantConfigFor, withTenantConfig } from '../../src/config/tenant-env.ts';
 import { createCheckContext, type CheckContext } from '../../src/contract/check-context.ts';
 import { sweepLeftovers } from '../../src/contract/provision-ledger.ts';
 import { plannedChecks } from '../../src/contract/registry.ts';
@@ -19,33 +18,17 @@ import { runCheck } from '../../src/contract/runner.ts';
 import { OPERATIONS, type OperationName } from '../../src/model/operations.ts';
 import type { CheckMeta } from '../../src/model/task-meta.ts';
 import '../../src/model/task-meta.ts';
+import { injectedPlan } from '../injected-plan.ts';
 
 /** Live leftovers younger than this may belong to a concurrent run against the same tenant. */
 const SWEEP_GRACE_MS = 15 * 60_000;
 
-/**
- * `SNYK_TEST_EMAIL_DOMAIN`: the domain of the reserved test addresses (default example.com, RFC 2606), for
- * tenants that only provision addresses of their SSO domain. Anything but a plain host name is ignored.
- */
-function reservedDomain(env: NodeJS.ProcessEnv): string | undefined {
-  const value = env.SNYK_TEST_EMAIL_DOMAIN?.trim().toLowerCase();
-  return value && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(value) ? value : undefined;
-}
-
-/**
- * The organizations under test, known when the tests are collected (SNYK_ORG_IDS, else SNYK_ORG_ID). With
- * several, every org-scoped operation is checked once per org, so results are per org (issue 8).
- */
-function orgsUnderTest(env: NodeJS.ProcessEnv): string[] {
-  const list = (env.SNYK_ORG_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  return list.length > 0 ? [...new Set(list)] : env.SNYK_ORG_ID ? [env.SNYK_ORG_ID.trim()] : [];
-}
-
 const isOrgScoped = (op: OperationName): boolean => /\{org(Id|_id)\}/.test(OPERATIONS[op].path);
 
 export function defineContractSuite(title: string, operations: readonly OperationName[]): void {
-  const run = readRunContext();
-  const orgs = orgsUnderTest(process.env);
+  const plan = injectedPlan();
+  // With several organizations, every org-scoped operation is checked once per org (results per org).
+  const orgs = plan.tenant.orgIds;
   const multiOrg = orgs.length > 1;
   let client: TenantClient | undefined;
   /** One check context per org (the first org's serves the operations that are not org-scoped). */
@@ -54,18 +37,23 @@ export function defineContractSuite(title: string, operations: readonly Operatio
 
   beforeAll(async () => {
     try {
-      const config = readTenantConfig(process.env);
-      client = createTenantClient(config, run.rateLimits ? { rateLimits: run.rateLimits } : {});
-      const domain = reservedDomain(process.env);
+      const config = tenantConfigFor(plan.tenant, process.env);
+      client = createTenantClient(config, { rateLimits: plan.rateLimits });
+      const settings = { tenant: plan.tenant.kind, seed: plan.seed, numRuns: plan.numRuns, allowWrites: plan.allowWrites, strict: plan.strict, now: plan.now };
       const writesProvisions = operations.some((op) => OPERATIONS[op].api === 'v1' && OPERATIONS[op].writes);
       for (const org of multiOrg ? orgs : [undefined]) {
         const orgConfig = org ? withTenantConfig(config, { orgIds: [org] }) : config;
-        const ctx = createCheckContext({ client, config: orgConfig, run, ...(domain ? { reservedDomain: domain } : {}) });
+        const ctx = createCheckContext({
+          client,
+          config: orgConfig,
+          ...settings,
+          ...(plan.reservedDomain ? { reservedDomain: plan.reservedDomain } : {}),
+        });
         contexts.set(org, ctx);
         if (writesProvisions && ctx.allowWrites && ctx.orgId) {
           await sweepLeftovers(client, ctx.orgId, {
             currentRunId: ctx.ledger.runId,
-            graceMs: run.tenant === 'mock' ? 0 : SWEEP_GRACE_MS,
+            graceMs: plan.tenant.kind === 'mock' ? 0 : SWEEP_GRACE_MS,
             domain: ctx.ledger.domain,
           });
         }
@@ -84,7 +72,7 @@ export function defineContractSuite(title: string, operations: readonly Operatio
 
   describe(title, () => {
     const wanted = (id: string): boolean =>
-      (!run.checks?.only || run.checks.only.includes(id)) && !run.checks?.exclude?.includes(id);
+      (!plan.checks.only || plan.checks.only.includes(id)) && !plan.checks.exclude?.includes(id);
     const planned = plannedChecks(operations).filter(({ check }) => wanted(check.id)).flatMap(({ check, operation }) =>
       multiOrg && isOrgScoped(operation)
         ? orgs.map((org) => ({ check, operation, org: org as string | undefined }))
@@ -96,7 +84,7 @@ export function defineContractSuite(title: string, operations: readonly Operatio
         const ctx = contexts.get(org);
         const meta: CheckMeta = {
           kind: 'check',
-          check: { id: check.id, title: check.title, family: check.family, operation, seed: run.seed },
+          check: { id: check.id, title: check.title, family: check.family, operation, seed: plan.seed },
         };
         task.meta.stc = meta;
         if (!ctx) {

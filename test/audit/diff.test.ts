@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodePreviousResults, diffFindings, findingsReachingFailOn, readPreviousResults } from '../../src/audit/diff.ts';
+import { decodePreviousResults, diffFindings, readPreviousResults } from '../../src/audit/diff.ts';
+import { findingsReachingFailOn } from '../../src/model/fail-on.ts';
 import { fingerprint } from '../../src/audit/fingerprint.ts';
 import type { Finding, Severity } from '../../src/model/results.ts';
 

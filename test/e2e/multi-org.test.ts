@@ -37,4 +37,22 @@ describe('a run over several organizations (SNYK_ORG_IDS)', () => {
     );
     expect([...provisionOrgs].sort()).toEqual([first, second].sort());
   }, 150_000);
+
+  it('should cover the same orgs in the contract checks and the audit when SNYK_ORG_ID and SNYK_ORG_IDS are both set', async () => {
+    const [first, second] = mock.orgIds as [string, string];
+    const out = await mkdtemp(join(tmpdir(), 'stc-two-org-vars-'));
+    const r = await runCli(
+      ['run', '--tenant', 'live', '--out', out, '--fail-on', 'never', '--num-runs', '2', '--checks', 'not_a_server_error'],
+      { env: liveEnvFor(mock, { SNYK_ORG_ID: first, SNYK_ORG_IDS: second }) },
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const results = JSON.parse(await readFile(join(out, 'results.json'), 'utf8'));
+    expect(results.run.orgIds).toEqual([first, second]);
+    const checkedOrgs = new Set(results.checks.map((c: { orgId?: string }) => c.orgId).filter(Boolean));
+    const auditedOrgs = new Set(
+      results.findings.filter((f: { subject: { kind: string } }) => f.subject.kind === 'pending-provision').map((f: { subject: { orgId?: string } }) => f.subject.orgId),
+    );
+    expect([...checkedOrgs].sort()).toEqual([first, second].sort());
+    expect([...auditedOrgs].sort()).toEqual([...checkedOrgs].sort());
+  }, 150_000);
 });

@@ -45,7 +45,7 @@ describe('renderResultsJson', () => {
     expect(Buffer.from(text, 'utf8').toString('utf8')).toBe(text);
   });
 
-  it('should refuse invalid results with ERR_RESULTS_INVALID and the offending paths', () => {
+  it('should refuse invalid results with REPORT_RESULTS_INVALID and the offending paths', () => {
     const bad = normalResults() as unknown as { findings: Array<Record<string, unknown>>; run: Record<string, unknown> };
     bad.findings[0] = { ...bad.findings[0], severity: 'catastrophic' };
     delete bad.run.partial;
@@ -57,7 +57,7 @@ describe('renderResultsJson', () => {
     }
     expect(error).toBeInstanceOf(ReportError);
     const re = error as ReportError;
-    expect(re.code).toBe('ERR_RESULTS_INVALID');
+    expect(re.code).toBe('REPORT_RESULTS_INVALID');
     expect(re.message).toContain('/findings/0/severity');
     expect(re.message).toContain("must have required property 'partial'");
   });
@@ -98,7 +98,7 @@ describe('renderResultsJson', () => {
     bad.findings[2_500] = { ...bad.findings[2_500], severity: 'catastrophic' };
     bad.findings[2_900] = { ...bad.findings[2_900], outcome: 'maybe' };
     const error = caught(() => renderResultsJson(results));
-    expect(error.code).toBe('ERR_RESULTS_INVALID');
+    expect(error.code).toBe('REPORT_RESULTS_INVALID');
     expect(error.message).toContain('/findings/2500/severity');
     expect(error.message).toContain('/findings/2900/outcome');
     expect((error.details.errors as Array<{ schemaPath: string }>)[0]?.schemaPath).toMatch(/^#\/\$defs\/Finding\//);
@@ -106,7 +106,7 @@ describe('renderResultsJson', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stc-json-'));
     const file = join(dir, 'results.json');
     writeFileSync(file, '{"old":true}');
-    await expect(writeFileAtomic(file, resultsJsonChunks(results))).rejects.toMatchObject({ code: 'ERR_RESULTS_INVALID' });
+    await expect(writeFileAtomic(file, resultsJsonChunks(results))).rejects.toMatchObject({ code: 'REPORT_RESULTS_INVALID' });
     expect(readFileSync(file, 'utf8')).toBe('{"old":true}');
     expect(readdirSync(dir)).toEqual(['results.json']);
   });

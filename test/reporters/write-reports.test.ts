@@ -63,17 +63,17 @@ describe('writeReports', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ReportError);
-    expect((error as ReportError).code).toBe('ERR_REPORT_WRITE');
+    expect((error as ReportError).code).toBe('REPORT_WRITE_FAILED');
     expect((error as ReportError).details.failed).toEqual(['json']);
     expect((error as ReportError).details.written).toHaveLength(4);
     expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe('{"old":true}');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('should reject with ERR_REPORT_WRITE when the directory cannot be written', async () => {
+  it('should reject with REPORT_WRITE_FAILED when the directory cannot be written', async () => {
     const file = join(tmp(), 'not-a-dir');
     writeFileSync(file, '');
-    await expect(writeReports(normalResults(), file, { formats: ['markdown'] })).rejects.toMatchObject({ code: expect.stringMatching(/^(ERR_REPORT_WRITE|EEXIST|ENOTDIR)$/) });
+    await expect(writeReports(normalResults(), file, { formats: ['markdown'] })).rejects.toMatchObject({ code: expect.stringMatching(/^(REPORT_WRITE_FAILED|EEXIST|ENOTDIR)$/) });
   });
 
   it('should stream a large run without controls or titles on its findings into valid reports', async () => {

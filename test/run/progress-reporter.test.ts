@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_MARKER, parseProgress } from '../../src/model/progress.ts';
+import { PROGRESS_ARTIFACT, progressOf, type ProgressArtifact } from '../../src/model/progress.ts';
 import { ProgressReporter } from '../../src/run/progress-reporter.ts';
 
 const log = (content: string, time = Date.now()) => ({ content, type: 'stdout' as const, time, size: content.length });
-const event = (done: number, requests: number) =>
-  `${PROGRESS_MARKER}${JSON.stringify({ label: 'audit: GET /users/', done, total: 1000, unit: 'pages', requests, budgetPerMinute: 30000 })}\n`;
+// What a suite worker records (suites/audit/audit.test.ts) and vitest hands the reporter.
+const event = (done: number, requests: number): ProgressArtifact => ({
+  type: PROGRESS_ARTIFACT,
+  event: { label: 'audit: GET /users/', done, total: 1000, unit: 'pages', requests, budgetPerMinute: 30000 },
+});
+const test = {} as never;
 
 describe('the progress reporter', () => {
   it('should show pages read, requests per minute against the budget and an ETA', async () => {
     const lines: string[] = [];
     const reporter = new ProgressReporter((l) => lines.push(l), { tty: false, write: () => {} });
-    reporter.onUserConsoleLog(log(event(100, 100)));
+    reporter.onTestCaseArtifactRecord(test, event(100, 100));
     await new Promise((r) => setTimeout(r, 1200));
-    reporter.onUserConsoleLog(log(event(300, 300)));
+    reporter.onTestCaseArtifactRecord(test, event(300, 300));
     const status = reporter.describe();
     expect(status).toMatch(/^audit: GET \/users\/ 300\/1000 pages · [\d,]+ req\/min \(budget 30,000\) · ETA \d+ s$/);
     const eta = Number(/ETA (\d+) s/.exec(status)![1]);
@@ -25,16 +29,17 @@ describe('the progress reporter', () => {
     const lines: string[] = [];
     const written: string[] = [];
     const reporter = new ProgressReporter((l) => lines.push(l), { tty: false, write: (t) => written.push(t) });
-    reporter.onUserConsoleLog(log(event(1, 1)));
+    reporter.onTestCaseArtifactRecord(test, event(1, 1));
     expect(lines).toEqual(['progress: audit: GET /users/ 1/1000 pages']);
     expect(written).toEqual([]);
   });
 
-  it('should keep a suite console line that is not a progress event', () => {
+  it("should keep a suite's console lines and ignore artifacts that are not progress", () => {
     const lines: string[] = [];
     const reporter = new ProgressReporter((l) => lines.push(l), { tty: false, write: () => {} });
     reporter.onUserConsoleLog(log('hello from a suite\n'));
+    reporter.onTestCaseArtifactRecord(test, { type: 'internal:annotation' } as never);
     expect(lines).toEqual(['  hello from a suite']);
-    expect(parseProgress('hello')).toBeUndefined();
+    expect(progressOf({ type: 'other' })).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * status, headers and response shape.
  */
 import { compareRun } from '../../run/compare-run.ts';
+import { parseRestVersion } from '../../model/rest-version.ts';
 import { intFlag, oneOf, parseFlags } from '../parse.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIO } from '../io.ts';
@@ -44,8 +45,6 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const VERSION = /^\d{4}-\d{2}-\d{2}(~(beta|experimental))?$/;
-
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseFlags(argv, FLAGS, 'compare');
   if (values.help) {
@@ -54,7 +53,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   }
   if (!values.from || !values.to) throw new UsageError('compare needs --from VERSION and --to VERSION');
   for (const v of [values.from, values.to]) {
-    if (!VERSION.test(v)) throw new UsageError(`'${v}' is not a REST version date (YYYY-MM-DD)`);
+    if (!parseRestVersion(v)) throw new UsageError(`'${v}' is not a REST version date (YYYY-MM-DD)`);
   }
   const tenant = oneOf(values.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
   if (tenant === 'live' && values['mock-realistic']) throw new UsageError('--mock-realistic applies to --tenant mock only');

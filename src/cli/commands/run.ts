@@ -1,10 +1,9 @@
 /** `snyk-tenant-check run`: the suites against a tenant, then the reports (INTERFACE.md, "Commands"). */
 import { runSuites } from '../../run/run-suites.ts';
-import type { FailOn, SuiteName } from '../../config/run-context.ts';
+import { FAIL_ON_LEVELS } from '../../model/fail-on.ts';
 import { intFlag, oneOf, parseFlags } from '../parse.ts';
-import { UsageError } from '../usage-error.ts';
 import type { CliIO } from '../io.ts';
-import { envFromConfig, loadConfigFile } from '../../config/config-file.ts';
+import { loadConfigFile } from '../../config/config-file.ts';
 
 export const RUN_HELP = `Usage: snyk-tenant-check run [options]
 
@@ -20,8 +19,6 @@ Options:
   --policy FILE          audit policy (YAML or JSON): thresholds, profile, exemptions, allowed domains
   --previous FILE        results.json of an earlier run: findings become new / persisting / resolved
   --state FILE           last-seen state kept between nightly runs (read and updated)
-  --strict               where the documentation is silent, our reading fails a check instead of
-                         warning (docs/checks.md lists each assumed assertion); default off
   --fail-on LEVEL        critical|high|medium|low|new|never: which findings make the exit code 1
                          (default: high)
   --seed N               seed of the property-based generation (random and printed; pinned when CI is set)
@@ -35,6 +32,12 @@ Options:
   --drift NAME           mock only: serve one catalogued deviation (see 'mock --list-drifts')
   --mock-realistic       mock only: answer the doc-silent cases as real servers are reported to
                          (docs/mock.md, "Realistic mode")
+  --strict               contract assertions our reading of the docs assumes (where the docs are silent)
+                         fail their check instead of only warning; documented assertions fail either way
+                         (default: off; config file: "strict": true)
+  --format LIST          extra report formats, comma-separated: ocsf (OCSF findings), oscal (OSCAL
+                         assessment results); written beside the default reports (default: none;
+                         config file: "formats")
   --config FILE          config file (default: ./snyk-tenant-check.config.json or .config.ts when present);
                          precedence: environment < config file < flags
   --debug                show stack traces of errors
@@ -50,8 +53,6 @@ const FLAGS = {
   suite: { type: 'string' },
   out: { type: 'string' },
   'allow-writes': { type: 'boolean' },
-  strict: { type: 'boolean' },
-  'mock-realistic': { type: 'boolean' },
   policy: { type: 'string' },
   previous: { type: 'string' },
   state: { type: 'string' },
@@ -65,12 +66,13 @@ const FLAGS = {
   'mock-users': { type: 'string' },
   'mock-seed': { type: 'string' },
   drift: { type: 'string' },
+  'mock-realistic': { type: 'boolean' },
+  strict: { type: 'boolean' },
+  format: { type: 'string' },
   config: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-export const DEFAULT_FAIL_ON: FailOn = 'high';
 
 const idList = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -81,25 +83,6 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const config = await loadConfigFile(values.config);
-  const tenant = oneOf(values.tenant ?? config?.tenant, 'tenant', ['mock', 'live'] as const, 'mock');
-  const suite = oneOf(values.suite ?? config?.suite, 'suite', ['contract', 'audit', 'all'] as const, 'all');
-  const failOn = oneOf(
-    values['fail-on'] ?? config?.failOn,
-    'fail-on',
-    ['critical', 'high', 'medium', 'low', 'new', 'never'] as const,
-    DEFAULT_FAIL_ON,
-  );
-  const previous = values.previous ?? config?.previous;
-  if (values.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(values.shard)) {
-    throw new UsageError(`--shard takes I/N (for example 1/2), not '${values.shard}'`);
-  }
-  if (tenant === 'live' && (values.drift || values['mock-users'] || values['mock-seed'] || values['mock-realistic'])) {
-    throw new UsageError('--drift, --mock-users, --mock-seed and --mock-realistic apply to --tenant mock only');
-  }
-  if (failOn === 'new' && !previous) {
-    io.err('note: --fail-on new without --previous treats every failing finding as new');
-  }
-  const suites: SuiteName[] = suite === 'all' ? ['contract', 'audit'] : [suite];
   const controller = new AbortController();
   const onSigint = () => {
     io.err('interrupted: writing what the run has so far (marked partial)…');
@@ -108,31 +91,32 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
   process.once('SIGINT', onSigint);
   try {
     const outcome = await runSuites({
-      tenant,
-      suites,
-      outDir: values.out ?? config?.out ?? 'reports',
-      allowWrites: Boolean(values['allow-writes']),
-      strict: Boolean(values.strict ?? config?.strict),
-      failOn,
-      policyPath: values.policy ?? config?.policy,
-      previousPath: previous,
-      statePath: values.state ?? config?.state,
-      seed: intFlag(values.seed, 'seed'),
-      numRuns: intFlag(values['num-runs'], 'num-runs', 1) ?? config?.numRuns,
-      apiVersion: values['api-version'] ?? config?.apiVersion,
-      env: envFromConfig(config, process.env),
-      rateLimits: config?.rateLimits,
-      shard: values.shard,
-      checks: {
-        ...(values.checks ? { only: idList(values.checks) } : {}),
-        ...(values['exclude-checks'] ? { exclude: idList(values['exclude-checks']) } : {}),
+      flags: {
+        tenant: values.tenant === undefined ? undefined : oneOf(values.tenant, 'tenant', ['mock', 'live'] as const, 'mock'),
+        suite: values.suite === undefined ? undefined : oneOf(values.suite, 'suite', ['contract', 'audit', 'all'] as const, 'all'),
+        failOn: values['fail-on'] === undefined ? undefined : oneOf(values['fail-on'], 'fail-on', FAIL_ON_LEVELS, 'high'),
+        out: values.out,
+        allowWrites: values['allow-writes'],
+        policy: values.policy,
+        previous: values.previous,
+        state: values.state,
+        seed: intFlag(values.seed, 'seed'),
+        numRuns: intFlag(values['num-runs'], 'num-runs', 1),
+        apiVersion: values['api-version'],
+        shard: values.shard,
+        ...(values.checks ? { checks: idList(values.checks) } : {}),
+        ...(values['exclude-checks'] ? { excludeChecks: idList(values['exclude-checks']) } : {}),
+        mock: {
+          users: intFlag(values['mock-users'], 'mock-users', 1),
+          seed: intFlag(values['mock-seed'], 'mock-seed'),
+          drift: values.drift,
+          realistic: values['mock-realistic'],
+        },
+        strict: values.strict,
+        ...(values.format !== undefined ? { formats: idList(values.format) } : {}),
       },
-      mock: {
-        users: intFlag(values['mock-users'], 'mock-users', 1),
-        seed: intFlag(values['mock-seed'], 'mock-seed'),
-        drift: values.drift,
-        ...(values['mock-realistic'] ? { realistic: true } : {}),
-      },
+      ...(config ? { config } : {}),
+      env: process.env,
       log: (line) => io.err(line),
       signal: controller.signal,
     });

@@ -10,14 +10,14 @@
 import { OPERATION_NAMES, OPERATIONS, REST_VERSION_HEADERS } from '../../model/operations.ts';
 import type { ResponseCheck } from '../check-types.ts';
 import { describeRequest } from '../requests.ts';
-import { ACTUAL_VERSION_RE, isDateOrDateTime, isUuid, LIFECYCLE_STAGES, QUERY_VERSION_RE } from '../rest-version.ts';
+import { isActualVersion, isDateOrDateTime, isQueryVersion, isUuid, LIFECYCLE_STAGES } from '../rest-version.ts';
 import { fail, pass } from '../verdict.ts';
 import { responseHeadersConformanceAssertions } from '../assertions/response-headers-conformance.ts';
 
 const VALUE_RULES: Record<string, { rule: string; ok: (v: string) => boolean }> = {
   'snyk-request-id': { rule: 'a uuid', ok: isUuid },
-  'snyk-version-requested': { rule: 'a QueryVersion', ok: (v) => QUERY_VERSION_RE.test(v) },
-  'snyk-version-served': { rule: 'an ActualVersion (YYYY-MM-DD[~stability])', ok: (v) => ACTUAL_VERSION_RE.test(v) },
+  'snyk-version-requested': { rule: 'a QueryVersion', ok: isQueryVersion },
+  'snyk-version-served': { rule: 'an ActualVersion (YYYY-MM-DD[~stability])', ok: isActualVersion },
   'snyk-version-lifecycle-stage': {
     rule: `one of ${LIFECYCLE_STAGES.join(', ')}`,
     ok: (v) => (LIFECYCLE_STAGES as readonly string[]).includes(v),

@@ -3,8 +3,9 @@
  * stability order the version router uses (sweater-comb docs/principles/version.md).
  */
 import type { OperationName } from '../../model/operations.ts';
+import type { Stability } from '../../model/rest-version.ts';
 
-export type Stability = 'wip' | 'experimental' | 'beta' | 'ga';
+export type { Stability };
 export const STABILITY_RANK: Readonly<Record<Stability, number>> = { wip: 0, experimental: 1, beta: 2, ga: 3 };
 
 export interface Release {

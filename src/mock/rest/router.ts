@@ -3,6 +3,7 @@
  * query parameters and path formats → handler, with the version headers on every response
  * (REST spec; about-the-rest-api). Version- and header-level drifts are applied here.
  */
+import { parseRestVersion } from '../../model/rest-version.ts';
 import { checkSnykAuth } from '../auth.ts';
 import { isoDate } from '../clock.ts';
 import type { DriftName } from '../drifts.ts';
@@ -109,13 +110,13 @@ function negotiate(ctx: HandlerContext, op: RestOperationName, requested: string
     asked &&
     op === 'GET /rest/orgs/{org_id}/users/{id}' &&
     ctx.drift('org-user-ga-version-accepted') &&
-    /^\d{4}-\d{2}-\d{2}$/.test(asked)
+    parseRestVersion(asked)?.stability === 'ga'
   ) {
     asked = `${asked}~beta`;
   }
   if (asked && op === 'GET /rest/orgs/{org_id}/audit_logs/search' && ctx.drift('org-audit-future-version-accepted')) {
-    const date = asked.slice(0, 10);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date > today) asked = today + asked.slice(10);
+    const date = parseRestVersion(asked)?.date;
+    if (date !== undefined && date > today) asked = today + asked.slice(10);
   }
   const resolution = resolveVersion(op, asked, today, tenant.restLifecycle);
   if (resolution.ok) {
@@ -130,7 +131,7 @@ function negotiate(ctx: HandlerContext, op: RestOperationName, requested: string
       }
     }
     if (op === 'GET /rest/self' && ctx.drift('self-served-newer-than-requested')) {
-      const base = /^\d{4}-\d{2}-\d{2}/.test(resolution.requested) ? resolution.requested.slice(0, 10) : today;
+      const base = parseRestVersion(resolution.requested)?.date ?? today;
       resolution.served = parseRelease(isoDate(Date.parse(`${base}T00:00:00Z`) + 30 * 86_400_000));
     }
   }

@@ -5,29 +5,17 @@
  * stable level) is `deprecated`, with `deprecation` = the superseding release's date and `sunset` = that
  * date plus the stability's window (GA 180 days, beta and experimental 90 days; sweater-comb).
  */
+import { floatingStability, isQueryVersion, parseRestVersion } from '../../model/rest-version.ts';
 import { DAY_MS, isoDate } from '../clock.ts';
 import type { RestLifecycleOverride } from '../options.ts';
 import type { Release, RestOperationName, Stability } from './releases.ts';
 import { releasesOf, STABILITY_RANK } from './releases.ts';
-
-/** Spec `QueryVersion` pattern. */
-export const QUERY_VERSION =
-  /^(wip|work-in-progress|experimental|beta|((([0-9]{4})-([0-1][0-9]))-((3[01])|(0[1-9])|([12][0-9]))(~(wip|work-in-progress|experimental|beta))?))$/;
 
 export type LifecycleStage = 'wip' | 'experimental' | 'beta' | 'ga' | 'deprecated' | 'sunset';
 
 export type VersionResolution =
   | { ok: true; requested: string; served: Release; stage: LifecycleStage; deprecation?: string; sunset?: string }
   | { ok: false; status: 400 | 404; requested?: string; detail: string };
-
-function stabilityOf(text: string): Stability {
-  return text === 'work-in-progress' ? 'wip' : (text as Stability);
-}
-
-function validDate(date: string): boolean {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(ms) && isoDate(ms) === date;
-}
 
 const WINDOW_DAYS: Readonly<Record<Stability, number>> = { ga: 180, beta: 90, experimental: 90, wip: 90 };
 
@@ -40,21 +28,11 @@ export function resolveVersion(
   if (requested === null || requested === '') {
     return { ok: false, status: 400, detail: "missing required query parameter 'version'" };
   }
-  if (!QUERY_VERSION.test(requested)) {
-    return { ok: false, status: 400, requested, detail: `invalid version '${requested}'` };
-  }
-  let date: string;
-  let stability: Stability;
-  if (/^\d/.test(requested)) {
-    const [d, s] = requested.split('~') as [string, string | undefined];
-    if (!validDate(d)) return { ok: false, status: 400, requested, detail: `invalid version '${requested}'` };
-    date = d;
-    stability = s === undefined ? 'ga' : stabilityOf(s);
-  } else {
-    // Floating `beta`, `experimental`…: today's release at that stability (not for client code).
-    date = today;
-    stability = stabilityOf(requested);
-  }
+  // Floating `beta`, `experimental`…: today's release at that stability (not for client code).
+  const floating = floatingStability(requested);
+  const version = floating ? { date: today, stability: floating } : parseRestVersion(requested);
+  if (!version) return { ok: false, status: 400, requested, detail: `invalid version '${requested}'` };
+  const { date, stability } = version;
   if (date > today) return { ok: false, status: 400, requested, detail: 'requested version newer than present date' };
 
   const releases = releasesOf(op);
@@ -98,7 +76,7 @@ export function versionHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = { 'snyk-request-id': requestId };
   // Echoed only when it is a QueryVersion: the header's documented schema (and a malformed value could be unsafe in a header).
-  if (requested !== null && QUERY_VERSION.test(requested)) headers['snyk-version-requested'] = requested;
+  if (requested !== null && isQueryVersion(requested)) headers['snyk-version-requested'] = requested;
   if (resolution?.ok) {
     headers['snyk-version-served'] = resolution.served.text;
     headers['snyk-version-lifecycle-stage'] = resolution.stage;

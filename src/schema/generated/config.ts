@@ -17,6 +17,9 @@ export interface ToolConfig {
    */
   strict?: boolean;
   numRuns?: number;
+  /**
+   * REST version: YYYY-MM-DD, optionally with ~beta, ~experimental or ~wip
+   */
   apiVersion?: string;
   snykApiUrl?: string;
   apiwebUrl?: string;
@@ -25,6 +28,10 @@ export interface ToolConfig {
    */
   orgIds?: [string, ...string[]];
   groupId?: string;
+  /**
+   * report formats beyond the default set (--format)
+   */
+  formats?: ('ocsf' | 'oscal')[];
   /**
    * requests per minute per API key
    */

@@ -4,7 +4,7 @@ import type { TenantConfig } from '../../../src/config/tenant-config.ts';
 import { createCheckContext, type CheckContext } from '../../../src/contract/check-context.ts';
 import type { CaseMode, CheckCase } from '../../../src/contract/check-types.ts';
 import { OPERATIONS, type OperationName } from '../../../src/model/operations.ts';
-import { runContextFor } from './mock-context.ts';
+import { runSettingsFor } from './mock-context.ts';
 
 export function canned(status: number, body?: unknown, headers: Record<string, string> = {}, contentType?: string): ApiResponse {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
@@ -63,7 +63,7 @@ export function offlineContext(overrides: Partial<TenantConfig> = {}): CheckCont
     groupId: '981c0207-d06f-496a-bf69-f8e4b4fe22fd',
     ...overrides,
   };
-  return createCheckContext({ client: offline, config, run: runContextFor() });
+  return createCheckContext({ client: offline, config, ...runSettingsFor() });
 }
 
 export const REST_HEADERS = {

@@ -4,7 +4,7 @@
  */
 import { createTenantClient } from '../../../src/client/tenant-client.ts';
 import type { TenantClient } from '../../../src/client/types.ts';
-import type { RunContext } from '../../../src/config/run-context.ts';
+import type { TenantKind } from '../../../src/config/run-plan.ts';
 import { readTenantConfig, withTenantConfig } from '../../../src/config/tenant-env.ts';
 import { createCheckContext, type CheckContext } from '../../../src/contract/check-context.ts';
 import { startMockTenant, type MockOptions, type MockTenant } from '../../../src/mock/server.ts';
@@ -13,21 +13,30 @@ export interface MockHarness {
   mock: MockTenant;
   client: TenantClient;
   /** A fresh context (fresh memo and ledger) over the same client. */
-  context(overrides?: Partial<RunContext> & { numRuns?: number; testUserId?: string | null }): CheckContext;
+  context(overrides?: RunSettings & { testUserId?: string | null }): CheckContext;
   close(): Promise<void>;
 }
 
-export function runContextFor(overrides: Partial<RunContext> = {}): RunContext {
+/** The run settings a check context takes, as a test varies them. */
+export interface RunSettings {
+  tenant?: TenantKind;
+  seed?: number;
+  numRuns?: number;
+  allowWrites?: boolean;
+  /** `--strict`: assumed assertions fail instead of warning. */
+  strict?: boolean;
+}
+
+/** A check context's run settings: a mock run (writes allowed there, as a run plan says) unless told otherwise. */
+export function runSettingsFor(overrides: RunSettings = {}) {
+  const tenant = overrides.tenant ?? 'mock';
   return {
-    tenant: 'mock',
-    suites: ['contract'],
-    seed: 7,
-    numRuns: 10,
-    allowWrites: false,
-    failOn: 'high',
-    outDir: 'reports',
+    tenant,
+    seed: overrides.seed ?? 7,
+    numRuns: overrides.numRuns ?? 10,
+    allowWrites: tenant === 'mock' || overrides.allowWrites === true,
+    strict: overrides.strict === true,
     now: new Date().toISOString(),
-    ...overrides,
   };
 }
 
@@ -53,12 +62,11 @@ export async function startMockHarness(
     mock,
     client,
     context(overrides = {}) {
-      const { numRuns, testUserId, ...run } = overrides;
+      const { testUserId, ...run } = overrides;
       return createCheckContext({
         client,
         config: testUserId === null ? withTenantConfig(config, { testUserId: undefined }) : config,
-        run: runContextFor(run),
-        ...(numRuns !== undefined ? { numRuns } : {}),
+        ...runSettingsFor(run),
       });
     },
     async close() {
