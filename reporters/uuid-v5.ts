@@ -1,0 +1,21 @@
+/**
+ * Name-based UUIDs (version 5, SHA-1; RFC 9562 §5.5): the same namespace and name always give the same UUID, so
+ * an export written twice from the same results names every object the same way (the OSCAL export's documents,
+ * observations and findings; a consumer that re-imports a run updates its objects instead of duplicating them).
+ */
+import { createHash } from 'node:crypto';
+
+/** This tool's namespace (itself a v5 UUID of the URL namespace, RFC 9562 §6.6, and the tool's schema URL). */
+export const TOOL_NAMESPACE = uuidV5('6ba7b811-9dad-11d1-80b4-00c04fd430c8', 'https://snyk-tenant-check.dev/');
+
+function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+}
+
+export function uuidV5(namespace: string, name: string): string {
+  const hash = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
+  hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
