@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CheckResult, Control, Finding, RuleResult, RunResults, Severity } from '../src/model/results.ts';
-import { RuleIndex } from './rule-index.ts';
+import { hasOwnControls, RuleIndex } from './rule-index.ts';
 
 export const OCSF_VERSION = '1.6.0';
 export const OCSF_FILE = 'findings.ocsf.jsonl';
@@ -66,12 +66,12 @@ function product(results: RunResults): OcsfEvent {
   return { name: results.tool.name, uid: results.tool.name, vendor_name: results.tool.name, version: results.tool.version };
 }
 
-function metadata(results: RunResults, eventCode: string, uid: string): OcsfEvent {
+function metadata(results: RunResults, eventCode: string, uid?: string): OcsfEvent {
   return {
     version: OCSF_VERSION,
     product: product(results),
     event_code: eventCode,
-    uid,
+    ...(uid !== undefined ? { uid } : {}),
     profiles: [],
     // The run's own id, so every event of one run can be selected together.
     correlation_uid: results.run.id,
@@ -89,60 +89,103 @@ function findingUid(f: Finding): string {
   return f.fingerprint ?? shortHash(`${f.ruleId}\u0000${f.subject.kind}\u0000${f.subject.id ?? ''}\u0000${f.subject.email ?? ''}\u0000${f.subject.orgId ?? ''}`);
 }
 
-/** One audit finding as a Compliance Finding; `resolved` for a finding of diff.resolvedFindings. */
-export function ocsfComplianceFinding(results: RunResults, f: Finding, rule: RuleResult | undefined, controls: readonly Control[], title: string, resolved = false): OcsfEvent {
-  const activity = resolved ? ACTIVITY.close : ACTIVITY.create;
-  const severity = SEVERITY[f.severity] ?? { id: 0, name: 'Unknown' };
-  const status = resolved ? STATUS.resolved : f.outcome === 'exempt' ? STATUS.suppressed : STATUS.new;
-  const compliance = f.outcome === 'unknown' ? COMPLIANCE_STATUS.warning : COMPLIANCE_STATUS.fail;
-  const seen = epochMs(f.evidence.fetchedAt) ?? epochMs(results.run.startedAt) ?? 0;
-  const uid = findingUid(f);
-  const s = f.subject;
-  const user: OcsfEvent | undefined =
-    s.id !== undefined || s.name !== undefined || s.email !== undefined
-      ? {
-          ...(s.id !== undefined ? { uid: s.id } : {}),
-          ...(s.name !== undefined ? { name: s.name } : { name: s.email ?? s.id }),
-          ...(s.email !== undefined ? { email_addr: s.email } : {}),
-          ...(s.orgId !== undefined ? { org: { uid: s.orgId } } : {}),
-        }
-      : undefined;
-  const standards = [...new Set(controls.map((c) => c.framework))];
-  return {
-    activity_id: activity.id,
-    activity_name: activity.name,
-    category_uid: CATEGORY_FINDINGS,
-    category_name: 'Findings',
-    class_uid: COMPLIANCE_FINDING,
-    class_name: 'Compliance Finding',
-    type_uid: COMPLIANCE_FINDING * 100 + activity.id,
-    type_name: `Compliance Finding: ${activity.name}`,
-    time: seen,
-    severity_id: severity.id,
-    severity: severity.name,
-    status_id: status.id,
-    status: status.name,
-    status_code: f.outcome,
-    ...(f.message !== undefined ? { status_detail: f.message, message: f.message } : { message: title }),
-    metadata: metadata(results, f.ruleId, `${results.run.id}:${uid}`),
-    finding_info: {
-      uid,
-      title,
-      ...(rule?.rationale !== undefined ? { desc: rule.rationale } : {}),
-      types: [f.ruleId],
-      ...(f.firstSeen !== undefined ? { first_seen_time: epochMs(f.firstSeen) } : {}),
-      last_seen_time: seen,
-      product: product(results),
-    },
-    compliance: {
+/** The members of an object as JSON text without its braces, to splice into an event being written. */
+function members(value: OcsfEvent): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+interface SharedParts {
+  /** Classification, status, metadata, remediation: members without braces. */
+  head: string;
+  /** The compliance object's members without braces (the finding adds its status_detail). */
+  compliance: string;
+  /** unmapped.controls: the controls with their relation (direct or supporting). */
+  controls: string;
+}
+
+/**
+ * The parts of a Compliance Finding that are the same for every finding of a rule with the same outcome (its
+ * classification, compliance, metadata, remediation), as JSON text made once: ~57k findings of a 100k-user tenant
+ * share a handful of rules, and serialising these parts once per rule instead of once per finding is most of the
+ * export's time (docs/benchmarks.md).
+ */
+class ComplianceParts {
+  readonly #cache = new Map<string, SharedParts>();
+  constructor(private readonly results: RunResults) {}
+
+  get(f: Finding, rule: RuleResult | undefined, controls: readonly Control[], ownControls: boolean, resolved: boolean): SharedParts {
+    const key = `${f.ruleId}\u0000${f.outcome}\u0000${f.severity}\u0000${resolved}${ownControls ? `\u0000${JSON.stringify(controls)}` : ''}`;
+    let parts = this.#cache.get(key);
+    if (parts === undefined) this.#cache.set(key, (parts = this.#make(f, rule, controls, resolved)));
+    return parts;
+  }
+
+  #make(f: Finding, rule: RuleResult | undefined, controls: readonly Control[], resolved: boolean): SharedParts {
+    const activity = resolved ? ACTIVITY.close : ACTIVITY.create;
+    const severity = SEVERITY[f.severity] ?? { id: 0, name: 'Unknown' };
+    const status = resolved ? STATUS.resolved : f.outcome === 'exempt' ? STATUS.suppressed : STATUS.new;
+    const compliance = f.outcome === 'unknown' ? COMPLIANCE_STATUS.warning : COMPLIANCE_STATUS.fail;
+    const standards = [...new Set(controls.map((c) => c.framework))];
+    const head: OcsfEvent = {
+      activity_id: activity.id,
+      activity_name: activity.name,
+      category_uid: CATEGORY_FINDINGS,
+      category_name: 'Findings',
+      class_uid: COMPLIANCE_FINDING,
+      class_name: 'Compliance Finding',
+      type_uid: COMPLIANCE_FINDING * 100 + activity.id,
+      type_name: `Compliance Finding: ${activity.name}`,
+      severity_id: severity.id,
+      severity: severity.name,
+      status_id: status.id,
+      status: status.name,
+      status_code: f.outcome,
+      metadata: metadata(this.results, f.ruleId),
+      ...(rule?.remediation !== undefined ? { remediation: { desc: rule.remediation } } : {}),
+    };
+    const complianceMembers: OcsfEvent = {
       control: f.ruleId,
-      ...(rule?.rationale !== undefined ? { desc: rule.rationale } : {}),
       ...(standards.length > 0 ? { standards } : {}),
       ...(controls.length > 0 ? { requirements: controls.map(controlLabel) } : {}),
       status_id: compliance.id,
       status: compliance.name,
       status_code: f.outcome,
-      ...(f.message !== undefined ? { status_detail: f.message } : {}),
+    };
+    const list = controls.map((c) => ({ framework: c.framework, id: c.id, relation: c.relation }));
+    return { head: members(head), compliance: members(complianceMembers), controls: JSON.stringify(list) };
+  }
+}
+
+/**
+ * One audit finding as a Compliance Finding (a line of JSON); `resolved` for a finding of diff.resolvedFindings.
+ * The event's members: the rule's shared parts (ComplianceParts), then what is the finding's own.
+ */
+function complianceFindingJson(results: RunResults, parts: ComplianceParts, rules: RuleIndex, f: Finding, resolved: boolean): string {
+  const rule = rules.rule(f.ruleId);
+  const controls = rules.controls(f);
+  const shared = parts.get(f, rule, controls, hasOwnControls(f, rule), resolved);
+  const title = rules.title(f);
+  const seen = epochMs(f.evidence.fetchedAt) ?? epochMs(results.run.startedAt) ?? 0;
+  const s = f.subject;
+  const user: OcsfEvent | undefined =
+    s.id !== undefined || s.name !== undefined || s.email !== undefined
+      ? {
+          ...(s.id !== undefined ? { uid: s.id } : {}),
+          name: s.name ?? s.email ?? s.id,
+          ...(s.email !== undefined ? { email_addr: s.email } : {}),
+          ...(s.orgId !== undefined ? { org: { uid: s.orgId } } : {}),
+        }
+      : undefined;
+  const own: OcsfEvent = {
+    time: seen,
+    message: f.message ?? title,
+    finding_info: {
+      uid: findingUid(f),
+      title,
+      ...(rule?.rationale !== undefined ? { desc: rule.rationale } : {}),
+      types: [f.ruleId],
+      ...(f.firstSeen !== undefined ? { first_seen_time: epochMs(f.firstSeen) } : {}),
+      last_seen_time: seen,
     },
     resources: [
       {
@@ -158,14 +201,15 @@ export function ocsfComplianceFinding(results: RunResults, f: Finding, rule: Rul
         data: { source: f.evidence.source, fetchedAt: f.evidence.fetchedAt, fields: f.evidence.fields as Json, ...(f.evidence.note !== undefined ? { note: f.evidence.note } : {}) },
       },
     ],
-    ...(rule?.remediation !== undefined ? { remediation: { desc: rule.remediation } } : {}),
-    unmapped: {
-      controls: controls.map((c) => ({ framework: c.framework, id: c.id, ...(c.title !== undefined ? { title: c.title } : {}), relation: c.relation })),
-      ...(f.status !== undefined ? { diff_status: f.status } : {}),
-      ...(f.exemption !== undefined ? { exemption: f.exemption as unknown as Json } : {}),
-      ...(results.run.partial ? { run_partial: true } : {}),
-    },
   };
+  const unmapped: OcsfEvent = {
+    ...(f.status !== undefined ? { diff_status: f.status } : {}),
+    ...(f.exemption !== undefined ? { exemption: f.exemption as unknown as Json } : {}),
+    ...(results.run.partial ? { run_partial: true } : {}),
+  };
+  const extra = members(unmapped);
+  const detail = f.message !== undefined ? `,"status_detail":${JSON.stringify(f.message)}` : '';
+  return `{${shared.head},"compliance":{${shared.compliance}${detail}},${members(own)},"unmapped":{"controls":${shared.controls}${extra === '' ? '' : `,${extra}`}}}`;
 }
 
 /**
@@ -208,7 +252,6 @@ export function ocsfDetectionFinding(results: RunResults, c: CheckResult): OcsfE
       desc: `${c.operation}: ${c.message ?? c.title}`,
       types: [c.family ?? 'contract', c.id],
       last_seen_time: seen,
-      product: product(results),
     },
     evidences: [{ data: evidence }],
     unmapped: {
@@ -221,15 +264,16 @@ export function ocsfDetectionFinding(results: RunResults, c: CheckResult): OcsfE
   };
 }
 
-/** Every event of the run, one at a time: failed checks first, then findings, then resolved findings. */
-export function* ocsfEvents(results: RunResults): Generator<OcsfEvent> {
-  for (const c of results.checks) if (c.outcome === 'failed') yield ocsfDetectionFinding(results, c);
+/** findings.ocsf.jsonl as chunks (for writeFileAtomic): one line per event, failed checks first, then findings, then resolved findings. */
+export function* ocsfChunks(results: RunResults): Generator<string> {
+  for (const c of results.checks) if (c.outcome === 'failed') yield `${JSON.stringify(ocsfDetectionFinding(results, c))}\n`;
   const rules = new RuleIndex(results.rules);
-  for (const f of results.findings) yield ocsfComplianceFinding(results, f, rules.rule(f.ruleId), rules.controls(f), rules.title(f));
-  for (const f of results.diff?.resolvedFindings ?? []) yield ocsfComplianceFinding(results, f, rules.rule(f.ruleId), rules.controls(f), rules.title(f), true);
+  const parts = new ComplianceParts(results);
+  for (const f of results.findings) yield `${complianceFindingJson(results, parts, rules, f, false)}\n`;
+  for (const f of results.diff?.resolvedFindings ?? []) yield `${complianceFindingJson(results, parts, rules, f, true)}\n`;
 }
 
-/** findings.ocsf.jsonl as chunks (for writeFileAtomic): one line per event. */
-export function* ocsfChunks(results: RunResults): Generator<string> {
-  for (const event of ocsfEvents(results)) yield `${JSON.stringify(event)}\n`;
+/** Every event of the run as objects (tests, small runs): the lines of ocsfChunks parsed. */
+export function* ocsfEvents(results: RunResults): Generator<OcsfEvent> {
+  for (const line of ocsfChunks(results)) yield JSON.parse(line) as OcsfEvent;
 }

@@ -13,11 +13,11 @@
  * give the same document except metadata.last-modified. Control ids become OSCAL tokens (oscal-control-id.ts).
  * Validated against the NIST schema shipped in schemas/external/oscal/ (test/reporters/oscal.test.ts).
  *
- * Scale: observations are produced one at a time as the file is written (json-splice.ts); the per-control lists of
- * observation UUIDs are the only thing held for the whole run.
+ * Scale: observations are produced one at a time, as JSON text, as the file is written (json-splice.ts); the
+ * per-control lists of observation UUIDs are the only thing held for the whole run. The document is compact JSON
+ * at every size (it is for tools; `jq .` indents it).
  */
 import type { Control, Finding, RunResults } from '../src/model/results.ts';
-import { isPrettyResults } from './json.ts';
 import { jsonWithSplicedArrays, splicePlaceholder } from './json-splice.ts';
 import { oscalControlId } from './oscal-control-id.ts';
 import { RuleIndex } from './rule-index.ts';
@@ -37,20 +37,32 @@ export interface OscalOptions {
   now?: Date;
 }
 
-/** OSCAL strings (StringDatatype) have no leading, trailing or line-breaking whitespace. */
+/** Text that needs no change to be an OSCAL string (StringDatatype: no leading, trailing or line-breaking whitespace). */
+const CLEAN = /^\S(?:[^\t\n\r\v\f\u0085\u2028\u2029]*\S)?$/;
+
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return CLEAN.test(text) ? text : text.replace(/\s+/g, ' ').trim();
 }
 
-/** A prop of this tool (`ns` set), or nothing when the value is empty. */
-function prop(name: string, value: string | undefined): JsonObject[] {
+/** A prop of this tool (`ns` set) as JSON text, with a leading comma; '' when the value is empty. */
+function prop(name: string, value: string | undefined): string {
   const v = value === undefined ? '' : oneLine(value);
-  return v === '' ? [] : [{ name, ns: OSCAL_NS, value: v }];
+  return v === '' ? '' : `,{"name":${JSON.stringify(name)},"ns":${NS_JSON},"value":${JSON.stringify(v)}}`;
 }
+
+/** Props as a JSON array (an empty list is left out: OSCAL arrays have at least one item). */
+function props(...items: string[]): JsonObject[] {
+  const text = items.join('');
+  return text === '' ? [] : (JSON.parse(`[${text.slice(1)}]`) as JsonObject[]);
+}
+
+const NS_JSON = JSON.stringify(OSCAL_NS);
 
 /** OSCAL date-time: with a zone (Z); undefined when the text is not a date. */
 function dateTime(iso: string | undefined): string | undefined {
   if (iso === undefined) return undefined;
+  // The evidence times of a run are already ISO 8601 UTC with milliseconds: kept as they are.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(iso)) return iso;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -71,43 +83,31 @@ function subjectKey(f: Finding): string {
   return `subject/${s.kind}/${s.orgId ?? ''}/${s.id ?? s.email ?? s.name ?? ''}`;
 }
 
-function observation(results: RunResults, rules: RuleIndex, f: Finding, uuid: string): JsonObject {
+/** One observation as JSON text (written once per finding: text, not an object to serialise). */
+function observationJson(results: RunResults, rules: RuleIndex, f: Finding, uuid: string): string {
   const title = rules.title(f);
   const collected = dateTime(f.evidence.fetchedAt) ?? dateTime(results.run.startedAt) ?? new Date(0).toISOString();
   const s = f.subject;
-  return {
-    uuid,
-    title,
-    description: f.message ?? title,
-    props: [
-      ...prop('rule-id', f.ruleId),
-      ...prop('severity', f.severity),
-      ...prop('outcome', f.outcome),
-      ...prop('diff-status', f.status),
-      ...prop('fingerprint', f.fingerprint),
-      ...prop('first-seen', f.firstSeen),
-      ...prop('exemption-kind', f.exemption?.kind),
-      ...prop('exemption-reason', f.exemption?.reason),
-    ],
-    methods: ['TEST'],
-    types: ['finding'],
-    subjects: [
-      {
-        'subject-uuid': uuidV5(TOOL_NAMESPACE, subjectKey(f)),
-        type: 'party',
-        title: subjectLabel(s),
-        props: [...prop('subject-kind', s.kind), ...prop('subject-id', s.id), ...prop('subject-email', s.email), ...prop('org-id', s.orgId)],
-      },
-    ],
-    'relevant-evidence': [
-      {
-        description: `${f.evidence.source} at ${f.evidence.fetchedAt}`,
-        props: prop('source', f.evidence.source),
-        remarks: JSON.stringify(f.evidence.fields) + (f.evidence.note !== undefined ? `\n\n${f.evidence.note}` : ''),
-      },
-    ],
-    collected,
-  };
+  const observationProps =
+    prop('rule-id', f.ruleId) +
+    prop('severity', f.severity) +
+    prop('outcome', f.outcome) +
+    prop('diff-status', f.status) +
+    prop('fingerprint', f.fingerprint) +
+    prop('first-seen', f.firstSeen) +
+    prop('exemption-kind', f.exemption?.kind) +
+    prop('exemption-reason', f.exemption?.reason);
+  const subjectProps = prop('subject-kind', s.kind);
+  const remarks = JSON.stringify(f.evidence.fields) + (f.evidence.note !== undefined ? `\n\n${f.evidence.note}` : '');
+  return (
+    `{"uuid":"${uuid}","title":${JSON.stringify(title)},"description":${JSON.stringify(f.message ?? title)}` +
+    (observationProps === '' ? '' : `,"props":[${observationProps.slice(1)}]`) +
+    `,"methods":["TEST"],"types":["finding"]` +
+    `,"subjects":[{"subject-uuid":"${uuidV5(TOOL_NAMESPACE, subjectKey(f))}","type":"party","title":${JSON.stringify(subjectLabel(s))}` +
+    (subjectProps === '' ? '' : `,"props":[${subjectProps.slice(1)}]`) +
+    `}],"relevant-evidence":[{"description":${JSON.stringify(`${f.evidence.source} at ${f.evidence.fetchedAt}`)},"remarks":${JSON.stringify(remarks)}}]` +
+    `,"collected":"${collected}"}`
+  );
 }
 
 /** assessment-results.oscal.json as chunks (for writeFileAtomic). */
@@ -145,7 +145,7 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
       uuid: uuidV5(TOOL_NAMESPACE, `${runId}/finding/${id}`),
       title: `${label}: not satisfied`,
       description: `${e.observations.length} failing finding(s) of ${[...e.rules].sort().join(', ')} ${e.direct ? 'test this control' : 'give evidence towards this control (supporting relation)'}.`,
-      props: [...prop('framework', e.control.framework), ...prop('control', e.control.id), ...prop('relation', e.direct ? 'direct' : 'supporting')],
+      props: props(prop('framework', e.control.framework), prop('control', e.control.id), prop('relation', e.direct ? 'direct' : 'supporting')),
       target: { type: 'objective-id', 'target-id': id, title: label, status: { state: 'not-satisfied' } },
       'related-observations': e.observations.map((u) => ({ 'observation-uuid': u })),
     };
@@ -158,15 +158,15 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
     description: `Contract checks and compliance audit of a Snyk tenant (${run.tenant}; suites: ${run.suites.join(', ')})${run.partial ? `; partial run: ${run.partialReason ?? 'incomplete'}` : ''}.`,
     start: dateTime(run.startedAt) ?? new Date(0).toISOString(),
     ...(dateTime(run.finishedAt) !== undefined ? { end: dateTime(run.finishedAt) } : {}),
-    props: [
-      ...prop('run-id', runId),
-      ...prop('tenant', run.tenant),
-      ...prop('partial', String(run.partial)),
-      ...prop('policy', run.policy),
-      ...prop('previous-run-id', results.diff?.previousRunId),
-      ...prop('checks-failed', String(results.summary.checks.failed)),
-      ...prop('findings-failing', String(results.summary.findings.fail)),
-    ],
+    props: props(
+      prop('run-id', runId),
+      prop('tenant', run.tenant),
+      prop('partial', String(run.partial)),
+      prop('policy', run.policy),
+      prop('previous-run-id', results.diff?.previousRunId),
+      prop('checks-failed', String(results.summary.checks.failed)),
+      prop('findings-failing', String(results.summary.findings.fail)),
+    ),
     'reviewed-controls': {
       'control-selections': [
         reviewed.size > 0
@@ -185,7 +185,7 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
         'last-modified': (options.now ?? new Date()).toISOString(),
         version: results.tool.version,
         'oscal-version': OSCAL_VERSION,
-        props: prop('tool', results.tool.name),
+        props: props(prop('tool', results.tool.name)),
       },
       'import-ap': {
         href: 'results.json',
@@ -194,8 +194,8 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
       results: [result],
     },
   };
-  function* observations(): Generator<JsonObject> {
-    for (let i = 0; i < results.findings.length; i++) yield observation(results, rules, results.findings[i] as Finding, uuids[i] as string);
+  function* observations(): Generator<string> {
+    for (let i = 0; i < results.findings.length; i++) yield observationJson(results, rules, results.findings[i] as Finding, uuids[i] as string);
   }
-  yield* jsonWithSplicedArrays(doc, { observations: observations() }, isPrettyResults(results) ? '  ' : '');
+  yield* jsonWithSplicedArrays(doc, { observations: observations() });
 }

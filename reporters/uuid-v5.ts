@@ -5,11 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 
-/** This tool's namespace (itself a v5 UUID of the URL namespace, RFC 9562 §6.6, and the tool's schema URL). */
-export const TOOL_NAMESPACE = uuidV5('6ba7b811-9dad-11d1-80b4-00c04fd430c8', 'https://snyk-tenant-check.dev/');
+
+const namespaceBytes = new Map<string, Buffer>();
 
 function uuidBytes(uuid: string): Buffer {
-  return Buffer.from(uuid.replaceAll('-', ''), 'hex');
+  let bytes = namespaceBytes.get(uuid);
+  if (bytes === undefined) namespaceBytes.set(uuid, (bytes = Buffer.from(uuid.replaceAll('-', ''), 'hex')));
+  return bytes;
 }
 
 export function uuidV5(namespace: string, name: string): string {
@@ -19,3 +21,6 @@ export function uuidV5(namespace: string, name: string): string {
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** This tool's namespace (itself a v5 UUID of the URL namespace, RFC 9562 §6.6, and the tool's schema URL). */
+export const TOOL_NAMESPACE: string = uuidV5('6ba7b811-9dad-11d1-80b4-00c04fd430c8', 'https://snyk-tenant-check.dev/');
