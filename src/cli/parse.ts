@@ -31,3 +31,14 @@ export function oneOf<T extends string>(value: string | undefined, name: string,
   }
   return value as T;
 }
+
+/** A comma-separated list of allowed values (`--format ocsf,oscal`), deduplicated; undefined when the flag is absent. */
+export function listOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const wrong = items.filter((i) => !(allowed as readonly string[]).includes(i));
+  if (wrong.length > 0 || items.length === 0) {
+    throw new UsageError(`--${name} takes a comma-separated list of ${allowed.join(', ')}, not '${value}'`);
+  }
+  return [...new Set(items)] as T[];
+}

@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openVitest } from './vitest-session.ts';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
-import { writeReports } from '../../reporters/write-reports.ts';
+import { writeReports, type ExportFormat } from '../../reporters/write-reports.ts';
 import { ConfigError } from '../model/errors.ts';
 import type { RunResults } from '../model/results.ts';
 import { buildRunResults, emptyCollected, type RunInfoBase } from './build-results.ts';
 import { PACKAGE_ROOT, VITE_CACHE_DIR } from './run-suites.ts';
 
-export async function mergeShards(options: { blobDir: string; outDir: string }): Promise<{
+export async function mergeShards(options: { blobDir: string; outDir: string; formats?: ExportFormat[] }): Promise<{
   results: RunResults;
   exitCode: 0 | 1 | 3;
   files: string[];
@@ -57,6 +57,6 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
   const { results, exitCode } = buildRunResults(collected ?? emptyCollected('the shard reports held no results'), base, {
     interrupted: false,
   });
-  const files = await writeReports(results, resolve(options.outDir));
+  const files = await writeReports(results, resolve(options.outDir), { exports: options.formats ?? [] });
   return { results, exitCode, files };
 }

@@ -10,7 +10,7 @@ import type { Vitest } from 'vitest/node';
 import { openVitest } from './vitest-session.ts';
 import { releaseMemory } from './release-memory.ts';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
-import { writeReports } from '../../reporters/write-reports.ts';
+import { writeReports, type ExportFormat } from '../../reporters/write-reports.ts';
 import { encodeRunContext, RUN_CONTEXT_ENV, type FailOn, type RunContext, type SuiteName } from '../config/run-context.ts';
 import type { RunResults } from '../model/results.ts';
 import { chooseSeed } from './seed.ts';
@@ -33,6 +33,8 @@ export interface RunOptions {
   suites: SuiteName[];
   /** Absolute or cwd-relative directory for the reports. */
   outDir: string;
+  /** Extra outputs besides the five reports (`--format ocsf,oscal`); none by default. */
+  formats?: ExportFormat[];
   allowWrites: boolean;
   failOn: FailOn;
   policyPath?: string;
@@ -62,6 +64,8 @@ export interface RunOutcome {
 }
 
 export const DEFAULT_NUM_RUNS = 25;
+
+export { EXPORT_FORMATS, type ExportFormat } from '../../reporters/write-reports.ts';
 
 /** Sets environment variables for the vitest workers (forks inherit process.env) and restores them after. */
 function withEnv(vars: Record<string, string | undefined>): () => void {
@@ -219,7 +223,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   // Only a large run needs the collections (a few hundred findings fit the budget many times over).
   const large = results.findings.length + results.checks.length > 10_000;
   if (large) releaseMemory();
-  const files = await writeReports(results, outDir, large ? { afterEach: releaseMemory } : {});
+  const files = await writeReports(results, outDir, { exports: options.formats ?? [], ...(large ? { afterEach: releaseMemory } : {}) });
   return { results, exitCode, files };
 }
 

@@ -1,7 +1,7 @@
 /** `snyk-tenant-check run`: the suites against a tenant, then the reports (INTERFACE.md, "Commands"). */
-import { runSuites } from '../../run/run-suites.ts';
+import { EXPORT_FORMATS, runSuites } from '../../run/run-suites.ts';
 import type { FailOn, SuiteName } from '../../config/run-context.ts';
-import { intFlag, oneOf, parseFlags } from '../parse.ts';
+import { intFlag, listOf, oneOf, parseFlags } from '../parse.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIO } from '../io.ts';
 import { envFromConfig, loadConfigFile } from '../../config/config-file.ts';
@@ -15,6 +15,9 @@ Options:
                          live: the tenant named by SNYK_* environment variables
   --suite contract|audit|all   which suites run (default: all)
   --out DIR              where the reports go (default: reports)
+  --format LIST          extra outputs besides the five reports, comma-separated: ocsf (findings.ocsf.jsonl,
+                         OCSF 1.6.0 findings), oscal (assessment-results.oscal.json, OSCAL 1.1.3); manifest.json
+                         (SHA-256 of every report) is always written
   --allow-writes         live only: may provision and delete test invitations (all cleaned up)
                          and remove SNYK_TEST_USER_ID from the group; without it only GET requests
   --policy FILE          audit policy (YAML or JSON): thresholds, profile, exemptions, allowed domains
@@ -45,6 +48,7 @@ const FLAGS = {
   tenant: { type: 'string' },
   suite: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
   'allow-writes': { type: 'boolean' },
   policy: { type: 'string' },
   previous: { type: 'string' },
@@ -105,6 +109,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
       tenant,
       suites,
       outDir: values.out ?? config?.out ?? 'reports',
+      formats: listOf(values.format, 'format', EXPORT_FORMATS) ?? config?.formats ?? [],
       allowWrites: Boolean(values['allow-writes']),
       failOn,
       policyPath: values.policy ?? config?.policy,

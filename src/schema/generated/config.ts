@@ -8,6 +8,10 @@ export interface ToolConfig {
   tenant?: 'mock' | 'live';
   suite?: 'contract' | 'audit' | 'all';
   out?: string;
+  /**
+   * extra outputs besides the five reports: ocsf (findings.ocsf.jsonl), oscal (assessment-results.oscal.json); same as --format
+   */
+  formats?: ('ocsf' | 'oscal')[];
   policy?: string;
   previous?: string;
   state?: string;
