@@ -7,9 +7,9 @@ import { UsageError } from './usage-error.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parseFlags<T extends Options>(argv: string[], options: T, command: string) {
+export function parseFlags<T extends Options>(argv: string[], options: T, command: string, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`${command}: ${message} (see 'snyk-tenant-check ${command} --help')`);
