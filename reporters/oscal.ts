@@ -13,8 +13,9 @@
  * give the same document except metadata.last-modified. Control ids become OSCAL tokens (oscal-control-id.ts).
  * Validated against the NIST schema shipped in schemas/external/oscal/ (test/reporters/oscal.test.ts).
  *
- * Scale: observations are produced one at a time, as JSON text, as the file is written (json-splice.ts); the
- * per-control lists of observation UUIDs are the only thing held for the whole run. The document is compact JSON
+ * Scale: observations and findings are produced one at a time, as JSON text, as the file is written
+ * (json-splice.ts); the observation UUIDs and, per failed control, the indexes of its findings are the only things
+ * held for the whole run. The document is compact JSON
  * at every size (it is for tools; `jq .` indents it).
  */
 import type { Control, Finding, RunResults } from '../src/model/results.ts';
@@ -71,7 +72,8 @@ interface FailedControl {
   control: Control;
   direct: boolean;
   rules: Set<string>;
-  observations: string[];
+  /** Indexes into the findings (and their observation UUIDs): numbers, not 57k strings per control. */
+  observations: number[];
 }
 
 function observationUuid(runId: string, index: number, f: Finding): string {
@@ -135,21 +137,26 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
       if (entry === undefined) failed.set(id, (entry = { control: c, direct: false, rules: new Set(), observations: [] }));
       entry.direct ||= c.relation === 'direct';
       entry.rules.add(f.ruleId);
-      entry.observations.push(uuid);
+      entry.observations.push(i);
     }
   });
 
-  const findings = [...failed].map(([id, e]): JsonObject => {
-    const label = `${e.control.framework} ${e.control.id}${e.control.title !== undefined ? ` ${e.control.title}` : ''}`;
-    return {
-      uuid: uuidV5(TOOL_NAMESPACE, `${runId}/finding/${id}`),
-      title: `${label}: not satisfied`,
-      description: `${e.observations.length} failing finding(s) of ${[...e.rules].sort().join(', ')} ${e.direct ? 'test this control' : 'give evidence towards this control (supporting relation)'}.`,
-      props: props(prop('framework', e.control.framework), prop('control', e.control.id), prop('relation', e.direct ? 'direct' : 'supporting')),
-      target: { type: 'objective-id', 'target-id': id, title: label, status: { state: 'not-satisfied' } },
-      'related-observations': e.observations.map((u) => ({ 'observation-uuid': u })),
-    };
-  });
+  /** One finding per failed control, as JSON text: its related-observations list is the long part. */
+  function* findings(): Generator<string> {
+    for (const [id, e] of failed) {
+      const label = `${e.control.framework} ${e.control.id}${e.control.title !== undefined ? ` ${e.control.title}` : ''}`;
+      const head = {
+        uuid: uuidV5(TOOL_NAMESPACE, `${runId}/finding/${id}`),
+        title: `${label}: not satisfied`,
+        description: `${e.observations.length} failing finding(s) of ${[...e.rules].sort().join(', ')} ${e.direct ? 'test this control' : 'give evidence towards this control (supporting relation)'}.`,
+        props: props(prop('framework', e.control.framework), prop('control', e.control.id), prop('relation', e.direct ? 'direct' : 'supporting')),
+        target: { type: 'objective-id', 'target-id': id, title: label, status: { state: 'not-satisfied' } },
+      };
+      let related = '';
+      for (let k = 0; k < e.observations.length; k++) related += `${k === 0 ? '' : ','}{"observation-uuid":"${uuids[e.observations[k] as number]}"}`;
+      yield `${JSON.stringify(head).slice(0, -1)},"related-observations":[${related}]}`;
+    }
+  }
 
   const run = results.run;
   const result: JsonObject = {
@@ -175,7 +182,7 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
       ],
     },
     ...(results.findings.length > 0 ? { observations: splicePlaceholder('observations') } : {}),
-    ...(findings.length > 0 ? { findings } : {}),
+    ...(failed.size > 0 ? { findings: splicePlaceholder('findings') } : {}),
   };
   const doc = {
     'assessment-results': {
@@ -197,5 +204,5 @@ export function* oscalChunks(results: RunResults, options: OscalOptions = {}): G
   function* observations(): Generator<string> {
     for (let i = 0; i < results.findings.length; i++) yield observationJson(results, rules, results.findings[i] as Finding, uuids[i] as string);
   }
-  yield* jsonWithSplicedArrays(doc, { observations: observations() });
+  yield* jsonWithSplicedArrays(doc, { observations: observations(), findings: findings() });
 }

@@ -25,7 +25,8 @@ interface Measured {
 }
 
 async function measure(ctx: BenchContext, findings: number, formats: string | undefined): Promise<Measured> {
-  const args = [TSX, MEASURE, '--json', '--findings', String(findings), ...(formats ? ['--formats', formats] : [])];
+  // --release: a full collection after each report, as a run of this size does (src/run/release-memory.ts).
+  const args = [TSX, MEASURE, '--json', '--release', '--findings', String(findings), ...(formats ? ['--formats', formats] : [])];
   const child = spawnTracked(process.execPath, args, { cwd: ROOT });
   const { code, timedOut } = await waitOrStop(child, ctx.quick ? 120_000 : 300_000);
   if (code !== 0 || timedOut) throw new Error(`measure-write ${formats ?? '(five reports)'} failed (exit ${code}${timedOut ? ', timed out' : ''}): ${child.stderr().slice(-500)}`);

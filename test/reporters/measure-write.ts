@@ -15,6 +15,7 @@
  *   /tmp/prev/package.json && for d in src schemas node_modules; do ln -s "$PWD/$d" /tmp/prev/$d; done`, then
  *   `--module /tmp/prev/reporters/write-reports.ts`. Alternate the two in separate runs on a noisy machine.
  * --per-format: afterwards, the time of each report on its own (same process, warm, so no per-format peak).
+ * --release: a full collection after each report, as a large run does (src/run/release-memory.ts).
  * --profile: a V8 CPU profile of the measured writeReports call only (not of building the input).
  *
  * The input: a child process builds the fixture (test/reporters/results-builder.ts largeResults) and writes it
@@ -40,7 +41,7 @@ import { largeResults, withoutRuleCopies, withRuleCopies } from './results-build
 type WriteReports = (results: RunResults, outDir: string, options?: WriteReportsOptions) => Promise<string[]>;
 
 const USAGE =
-  'usage: measure-write.ts [--findings N] [--seed N] [--shape lean|full] [--formats a,b] [--module FILE] [--per-format] [--profile FILE] [--keep DIR] [--json]';
+  'usage: measure-write.ts [--findings N] [--seed N] [--shape lean|full] [--formats a,b] [--module FILE] [--per-format] [--release] [--profile FILE] [--keep DIR] [--json]';
 
 const { values: args } = parseArgs({
   options: {
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     formats: { type: 'string' },
     module: { type: 'string' },
     'per-format': { type: 'boolean', default: false },
+    release: { type: 'boolean', default: false },
     profile: { type: 'string' },
     keep: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -106,7 +108,11 @@ try {
   const EXPORTS: readonly string[] = ['ocsf', 'oscal'];
   const formats = named?.filter((f) => !EXPORTS.includes(f)) as ReportFormat[] | undefined;
   const exports = (named?.filter((f) => EXPORTS.includes(f)) ?? []) as ExportFormat[];
-  const options: WriteReportsOptions = { ...(formats === undefined || (formats.length === 0 && exports.length === 0) ? {} : { formats }), exports };
+  const options: WriteReportsOptions = {
+    ...(formats === undefined || (formats.length === 0 && exports.length === 0) ? {} : { formats }),
+    exports,
+    ...(args.release ? { afterEach: () => gc() } : {}),
+  };
 
   const results = JSON.parse(readFileSync(inputFile, 'utf8')) as RunResults;
   gc();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oscalChunks, OSCAL_VERSION } from '../../reporters/oscal.ts';
 import { oscalControlId } from '../../reporters/oscal-control-id.ts';
+import { uuidV5 } from '../../reporters/uuid-v5.ts';
 import { emptyResults, normalResults } from './results-builder.ts';
 import { OSCAL_SCHEMA_FILE, OSCAL_SCHEMA_SHA256, sha256File, validateOscal } from './external-schemas.ts';
 import type { RunResults } from '../../src/model/results.ts';
