@@ -74,6 +74,11 @@ describe('OSCAL export (assessment-results.oscal.json)', () => {
     expect(oscalControlId({ framework: '2024 policy', id: 'SEC 7' })).toMatch(/^x-2024-policy-sec-7$/);
   });
 
+  it('should make name-based UUIDs as RFC 9562 version 5 does', () => {
+    // The DNS namespace and www.example.com: the value Python's uuid.uuid5 gives.
+    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+
   it('should write a valid document for a run without findings', () => {
     const empty = JSON.parse(render(emptyResults())) as Any;
     expect(validateOscal(empty)).toEqual({ valid: true, errors: [] });
