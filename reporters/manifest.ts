@@ -10,7 +10,7 @@
 import type { RunResults } from '../src/model/results.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const MANIFEST_VERSION = '1.0';
+const MANIFEST_VERSION = '1.0';
 
 export interface ManifestEntry {
   /** The file name, relative to the manifest's directory. */

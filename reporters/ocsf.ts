@@ -28,8 +28,8 @@ export const OCSF_VERSION = '1.6.0';
 export const OCSF_FILE = 'findings.ocsf.jsonl';
 
 const CATEGORY_FINDINGS = 2;
-export const COMPLIANCE_FINDING = 2003;
-export const DETECTION_FINDING = 2004;
+const COMPLIANCE_FINDING = 2003;
+const DETECTION_FINDING = 2004;
 
 /** Finding activity (OCSF finding.activity_id): a finding open in this run is created, a resolved one closed. */
 const ACTIVITY = { create: { id: 1, name: 'Create' }, close: { id: 3, name: 'Close' } } as const;
@@ -216,7 +216,7 @@ function complianceFindingJson(results: RunResults, parts: ComplianceParts, rule
  * One failed contract check as a Detection Finding. Contract checks carry no severity of their own (the suite
  * does not rank them), so severity_id is 0 Unknown rather than a rank the documentation does not give.
  */
-export function ocsfDetectionFinding(results: RunResults, c: CheckResult): OcsfEvent {
+function ocsfDetectionFinding(results: RunResults, c: CheckResult): OcsfEvent {
   const seen = epochMs(c.exchange?.startedAt) ?? epochMs(results.run.startedAt) ?? 0;
   const uid = shortHash(`${c.id}\u0000${c.operation}\u0000${c.orgId ?? ''}\u0000${c.apiVersion ?? ''}`);
   const evidence: { [key: string]: Json | undefined } = {

@@ -28,12 +28,12 @@ import { TOOL_NAMESPACE, uuidV5 } from './uuid-v5.ts';
 export const OSCAL_VERSION = '1.1.3';
 export const OSCAL_FILE = 'assessment-results.oscal.json';
 /** The namespace of this tool's own OSCAL props (OSCAL requires `ns` on a prop name it does not define). */
-export const OSCAL_NS = 'https://snyk-tenant-check.dev/ns/oscal';
+const OSCAL_NS = 'https://snyk-tenant-check.dev/ns/oscal';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 type JsonObject = { [key: string]: Json | undefined };
 
-export interface OscalOptions {
+interface OscalOptions {
   /** metadata.last-modified (default: now). */
   now?: Date;
 }

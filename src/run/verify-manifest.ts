@@ -10,12 +10,12 @@ import { basename, join, resolve } from 'node:path';
 import { MANIFEST_FILE, type Manifest } from '../../reporters/manifest.ts';
 import { ConfigError } from '../model/errors.ts';
 
-export interface FileVerdict {
+interface FileVerdict {
   path: string;
   status: 'ok' | 'altered' | 'missing';
 }
 
-export interface ManifestVerdict {
+interface ManifestVerdict {
   manifest: Manifest;
   files: FileVerdict[];
   ok: boolean;
