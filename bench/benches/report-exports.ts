@@ -14,8 +14,11 @@ import { ROOT } from '../harness/paths.ts';
 const MEASURE = join(ROOT, 'test', 'reporters', 'measure-write.ts');
 const TSX = join(ROOT, 'bin', 'tsx.mjs');
 const ALL = 'junit,html,json,csv,markdown,ocsf,oscal';
-/** audit-e2e's wall goal minus its measured wall (docs/benchmarks.md): the room the exports may take. */
-const ROOM_MS = 8_000 - 5_960;
+/**
+ * The room the exports may take, as a ratio so it holds on a loaded machine too: audit-e2e's reports take ≈1.3 s
+ * of its 5.96 s, its goal is 8 s (docs/benchmarks.md), so the reports may grow to (1.3 + 2.04) / 1.3 ≈ 2.5×.
+ */
+const RATIO_GOAL = 2.5;
 const RSS_GOAL_MB = 400;
 
 interface Measured {
@@ -61,7 +64,8 @@ export const reportExports: Bench = {
       figures: [
         figure('report-exports.baseMs', baseMs, 'ms', { note: `five reports + manifest, ${findings} findings, median of ${rounds}` }),
         figure('report-exports.withExportsMs', allMs, 'ms', { note: `the same + findings.ocsf.jsonl + assessment-results.oscal.json` }),
-        figure('report-exports.addedMs', allMs - baseMs, 'ms', { goal: { op: '<=', target: ROOM_MS }, note: "room: audit-e2e's 8 s goal − its 5.96 s" }),
+        figure('report-exports.addedMs', allMs - baseMs, 'ms'),
+        figure('report-exports.ratio', round(allMs / baseMs, 2), '×', { goal: { op: '<=', target: RATIO_GOAL }, note: "room: audit-e2e's 8 s goal − its 5.96 s, over its ≈1.3 s of reports" }),
         figure('report-exports.peakRssMb', Math.max(...withExports.map((m) => m.peakRssMb)), 'MB', {
           goal: { op: '<=', target: RSS_GOAL_MB },
           note: `with exports; five reports alone ${Math.max(...base.map((m) => m.peakRssMb))} MB`,
