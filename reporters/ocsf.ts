@@ -165,7 +165,10 @@ function complianceFindingJson(results: RunResults, parts: ComplianceParts, rule
   const controls = rules.controls(f);
   const shared = parts.get(f, rule, controls, hasOwnControls(f, rule), resolved);
   const title = rules.title(f);
+  // Last seen when its evidence was fetched; a resolved finding's evidence is the earlier run's, and its closing
+  // event happens in this run.
   const seen = epochMs(f.evidence.fetchedAt) ?? epochMs(results.run.startedAt) ?? 0;
+  const time = resolved ? (epochMs(results.run.startedAt) ?? seen) : seen;
   const s = f.subject;
   const user: OcsfEvent | undefined =
     s.id !== undefined || s.name !== undefined || s.email !== undefined
@@ -177,7 +180,7 @@ function complianceFindingJson(results: RunResults, parts: ComplianceParts, rule
         }
       : undefined;
   const own: OcsfEvent = {
-    time: seen,
+    time,
     message: f.message ?? title,
     finding_info: {
       uid: findingUid(f),

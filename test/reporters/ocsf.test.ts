@@ -48,6 +48,9 @@ describe('OCSF export (findings.ocsf.jsonl)', () => {
     expect(events.find((e) => e.status_code === 'exempt')).toMatchObject({ status: 'Suppressed', compliance: { status: 'Fail' }, unmapped: { exemption: { kind: 'break-glass' } } });
     expect(events.find((e) => e.status_code === 'unknown')).toMatchObject({ status: 'New', compliance: { status_id: 2, status: 'Warning' } });
     expect(events.find((e) => e.activity_name === 'Close')).toMatchObject({ status_id: 4, status: 'Resolved', type_uid: 200303, resources: [{ uid: 'u999' }] });
+    const closed = events.find((e) => e.activity_name === 'Close') as Any;
+    expect(closed.time).toBe(Date.parse(results.run.startedAt));
+    expect(closed.finding_info.last_seen_time).toBe(Date.parse('2025-02-28T02:00:05.000Z'));
   });
 
   it('should give a failed contract check its operation, message and redacted exchange as evidence', () => {
