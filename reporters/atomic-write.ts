@@ -16,7 +16,7 @@
  * existing file. A report is derived data, re-created by re-running; paying a disk flush of tens of MB in every
  * run to protect against a power cut in that window is not worth it on a slow CI disk.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type Hash } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -33,6 +33,11 @@ export type FileContent = string | Iterable<string> | AsyncIterable<string>;
 export interface AtomicWriteOptions {
   /** Overrides FSYNC_MAX_BYTES (0: never fsync, Infinity: always). */
   fsyncMaxBytes?: number;
+  /**
+   * Fed every byte written, in order (e.g. a SHA-256 for manifest.json): the digest of the file as written,
+   * without reading it back.
+   */
+  hash?: Hash;
 }
 
 function tempPath(path: string): string {
@@ -132,6 +137,8 @@ export async function writeFileAtomic(path: string, content: FileContent, option
     const handle = await open(tmp, 'wx', 0o644);
     let bytes = 0;
     const encoder = new ChunkEncoder(async (buffer) => {
+      // Hashed before the first await: the buffer is reused only after this write is done.
+      options.hash?.update(buffer);
       for (let offset = 0; offset < buffer.length; ) {
         const { bytesWritten } = await handle.write(buffer, offset, buffer.length - offset);
         offset += bytesWritten;

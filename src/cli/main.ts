@@ -18,6 +18,7 @@ Commands:
   compare    pre-upgrade check: run the REST contract checks under two API versions and diff them
   doctor     check a live configuration read-only before a nightly run, and say what to fix
   merge      combine the outputs of sharded runs ('run --shard I/N') into one set of reports
+  verify     check a report directory against its manifest.json (SHA-256 of every report)
 
 Run 'snyk-tenant-check <command> --help' for a command's options.
 Options: -h, --help   this help;   --version   the version
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./commands/compare.ts')).compareCommand,
   merge: async () => (await import('./commands/merge.ts')).mergeCommand,
   doctor: async () => (await import('./commands/doctor.ts')).doctorCommand,
+  verify: async () => (await import('./commands/verify.ts')).verifyCommand,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -7,9 +7,9 @@ import { UsageError } from './usage-error.ts';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parseFlags<T extends Options>(argv: string[], options: T, command: string) {
+export function parseFlags<T extends Options>(argv: string[], options: T, command: string, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`${command}: ${message} (see 'snyk-tenant-check ${command} --help')`);
@@ -30,4 +30,15 @@ export function oneOf<T extends string>(value: string | undefined, name: string,
     throw new UsageError(`--${name} takes one of ${allowed.join(', ')}, not '${value}'`);
   }
   return value as T;
+}
+
+/** A comma-separated list of allowed values (`--format ocsf,oscal`), deduplicated; undefined when the flag is absent. */
+export function listOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const wrong = items.filter((i) => !(allowed as readonly string[]).includes(i));
+  if (wrong.length > 0 || items.length === 0) {
+    throw new UsageError(`--${name} takes a comma-separated list of ${allowed.join(', ')}, not '${value}'`);
+  }
+  return [...new Set(items)] as T[];
 }

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../model/errors.ts';
 import { DEFAULT_FAIL_ON, type FailOn } from '../model/fail-on.ts';
 import { DEFAULT_RATE_LIMITS, DEFAULT_REST_VERSION, type ApiFamily } from '../model/operations.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../model/report-formats.ts';
 import { parseRestVersion } from '../model/rest-version.ts';
 import { envFromConfig, type ToolConfig } from './config-file.ts';
 import { chooseSeed } from './seed.ts';
@@ -17,9 +18,6 @@ import { readTenantCoordinates } from './tenant-env.ts';
 
 export type TenantKind = 'mock' | 'live';
 export type SuiteName = 'contract' | 'audit';
-/** Report formats beyond the default set (`--format`). */
-export const EXTRA_REPORT_FORMATS = ['ocsf', 'oscal'] as const;
-export type ExtraReportFormat = (typeof EXTRA_REPORT_FORMATS)[number];
 
 /** The embedded mock tenant of a `--tenant mock` run. */
 export interface MockSettings {
@@ -72,7 +70,7 @@ export interface RunPlan {
   /** `--strict`: assumed (undocumented) contract assertions fail instead of warning. */
   readonly strict: boolean;
   /** `--format`: report formats beyond the default set. */
-  readonly formats: readonly ExtraReportFormat[];
+  readonly formats: readonly ExportFormat[];
 }
 
 /** What the command line asked for, parsed to types; undefined: not given (the config file or a default decides). */
@@ -154,10 +152,10 @@ export function createRunPlan(sources: PlanSources, mockTenant?: MockTenantCoord
     }
   }
   const formats = (flags.formats ?? []).map((f) => {
-    if (!(EXTRA_REPORT_FORMATS as readonly string[]).includes(f)) {
-      throw new ConfigError('CONFIG_UNKNOWN_FORMAT', `unknown report format '${f}' (formats: ${EXTRA_REPORT_FORMATS.join(', ')})`);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(f)) {
+      throw new ConfigError('CONFIG_UNKNOWN_FORMAT', `unknown report format '${f}' (formats: ${EXPORT_FORMATS.join(', ')})`);
     }
-    return f as ExtraReportFormat;
+    return f as ExportFormat;
   });
   const suite = flags.suite ?? config?.suite ?? 'all';
   const path = (value: string | undefined): string | undefined => (value === undefined ? undefined : resolve(value));

@@ -9,13 +9,14 @@ import { join, resolve } from 'node:path';
 import { openVitest } from './vitest-session.ts';
 import { ResultsReporter, type CollectedResults } from '../../reporters/vitest-results-reporter.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
+import type { ExportFormat } from '../model/report-formats.ts';
 import { ConfigError } from '../model/errors.ts';
 import type { RunResults } from '../model/results.ts';
 import { buildRunResults, emptyCollected } from './build-results.ts';
 import { withPlan, type RunPlan } from '../config/run-plan.ts';
 import { PACKAGE_ROOT, VITE_CACHE_DIR } from './run-suites.ts';
 
-export async function mergeShards(options: { blobDir: string; outDir: string }): Promise<{
+export async function mergeShards(options: { blobDir: string; outDir: string; formats?: ExportFormat[] }): Promise<{
   results: RunResults;
   exitCode: 0 | 1 | 3;
   files: string[];
@@ -58,6 +59,7 @@ export async function mergeShards(options: { blobDir: string; outDir: string }):
     interrupted: false,
     shards: plans.length,
   });
-  const files = await writeReports(results, resolve(options.outDir));
+  // The shards' own --format unless `merge --format` says otherwise.
+  const files = await writeReports(results, resolve(options.outDir), { exports: options.formats ?? [...plan.formats] });
   return { results, exitCode, files };
 }

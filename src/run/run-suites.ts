@@ -118,7 +118,7 @@ export async function runSuites(sources: RunSources): Promise<RunOutcome> {
   // Only a large run needs the collections (a few hundred findings fit the budget many times over).
   const large = results.findings.length + results.checks.length > 10_000;
   if (large) releaseMemory();
-  const files = await writeReports(results, plan.outDir, large ? { afterEach: releaseMemory } : {});
+  const files = await writeReports(results, plan.outDir, { exports: plan.formats, ...(large ? { afterEach: releaseMemory } : {}) });
   return { plan, results, exitCode, files };
 }
 

@@ -1,10 +1,11 @@
 /**
  * Measures writeReports on a 100k-user tenant's audit (≈57k findings, as the seeded mock produces): wall time
- * and peak RSS of writing all five reports, above the input's own footprint. A runnable script, not a test
+ * and peak RSS of writing all five reports (and the `--format` exports named in --formats: ocsf, oscal) and
+ * manifest.json, above the input's own footprint. A runnable script, not a test
  * (no timing assertions in unit tests; vitest only collects *.test.ts):
  *
  *   node bin/tsx.mjs test/reporters/measure-write.ts [--findings 57000] [--seed 20250301]
- *        [--shape lean|full] [--formats junit,html,json,csv,markdown] [--module path/to/write-reports.ts]
+ *        [--shape lean|full] [--formats junit,html,json,csv,markdown,ocsf,oscal] [--module path/to/write-reports.ts]
  *        [--per-format] [--profile FILE.cpuprofile] [--keep DIR] [--json]
  *
  * --shape lean (default): findings without `controls`/`title`, resolved from results.rules[] (what the audit
@@ -14,6 +15,7 @@
  *   /tmp/prev/package.json && for d in src schemas node_modules; do ln -s "$PWD/$d" /tmp/prev/$d; done`, then
  *   `--module /tmp/prev/reporters/write-reports.ts`. Alternate the two in separate runs on a noisy machine.
  * --per-format: afterwards, the time of each report on its own (same process, warm, so no per-format peak).
+ * --release: a full collection after each report, as a large run does (src/run/release-memory.ts).
  * --profile: a V8 CPU profile of the measured writeReports call only (not of building the input).
  *
  * The input: a child process builds the fixture (test/reporters/results-builder.ts largeResults) and writes it
@@ -34,12 +36,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { RunResults } from '../../src/model/results.ts';
 import type { ReportFormat, WriteReportsOptions } from '../../reporters/write-reports.ts';
+import type { ExportFormat } from '../../src/model/report-formats.ts';
 import { largeResults, withoutRuleCopies, withRuleCopies } from './results-builder.ts';
 
 type WriteReports = (results: RunResults, outDir: string, options?: WriteReportsOptions) => Promise<string[]>;
 
 const USAGE =
-  'usage: measure-write.ts [--findings N] [--seed N] [--shape lean|full] [--formats a,b] [--module FILE] [--per-format] [--profile FILE] [--keep DIR] [--json]';
+  'usage: measure-write.ts [--findings N] [--seed N] [--shape lean|full] [--formats a,b] [--module FILE] [--per-format] [--release] [--profile FILE] [--keep DIR] [--json]';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,6 +52,7 @@ const { values: args } = parseArgs({
     formats: { type: 'string' },
     module: { type: 'string' },
     'per-format': { type: 'boolean', default: false },
+    release: { type: 'boolean', default: false },
     profile: { type: 'string' },
     keep: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -100,7 +104,16 @@ try {
 
   const modulePath = args.module === undefined ? new URL('../../reporters/write-reports.ts', import.meta.url).href : pathToFileURL(resolve(args.module)).href;
   const { writeReports } = (await import(modulePath)) as { writeReports: WriteReports };
-  const formats = args.formats?.split(',') as ReportFormat[] | undefined;
+  // --formats names reports and exports alike; the exports go to writeReports' `exports`.
+  const named = args.formats?.split(',');
+  const EXPORTS: readonly string[] = ['ocsf', 'oscal'];
+  const formats = named?.filter((f) => !EXPORTS.includes(f)) as ReportFormat[] | undefined;
+  const exports = (named?.filter((f) => EXPORTS.includes(f)) ?? []) as ExportFormat[];
+  const options: WriteReportsOptions = {
+    ...(formats === undefined || (formats.length === 0 && exports.length === 0) ? {} : { formats }),
+    exports,
+    ...(args.release ? { afterEach: () => gc() } : {}),
+  };
 
   const results = JSON.parse(readFileSync(inputFile, 'utf8')) as RunResults;
   gc();
@@ -117,7 +130,7 @@ try {
     await session.post('Profiler.start');
   }
   const t0 = performance.now();
-  await writeReports(results, outDir, formats === undefined ? {} : { formats });
+  await writeReports(results, outDir, options);
   const wallMs = performance.now() - t0;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   if (session && args.profile !== undefined) {
@@ -133,6 +146,12 @@ try {
       gc();
       const t = performance.now();
       await writeReports(results, outDir, { formats: [format] });
+      perFormat[format] = Math.round(performance.now() - t);
+    }
+    for (const format of exports) {
+      gc();
+      const t = performance.now();
+      await writeReports(results, outDir, { formats: [], exports: [format] });
       perFormat[format] = Math.round(performance.now() - t);
     }
   }
@@ -160,7 +179,7 @@ try {
       `  wall ${figures.wallMs} ms; peak RSS ${figures.peakRssMb} MB = input ${figures.inputRssMb} MB (heap used ${figures.inputHeapUsedMb} MB) + ${figures.peakAboveInputMb} MB` +
         (peakReset ? '' : ' (upper bound: the peak could not be reset, it includes loading the input)'),
     );
-    for (const [file, size] of Object.entries(files)) console.log(`  ${file.padEnd(14)} ${(size / 1e6).toFixed(2)} MB`);
+    for (const [file, size] of Object.entries(files)) console.log(`  ${file.padEnd(30)} ${(size / 1e6).toFixed(2)} MB`);
     if (args['per-format']) console.log(`  per format, warm (ms): ${Object.entries(perFormat).map(([f, ms]) => `${f} ${ms}`).join(', ')}`);
   }
 } finally {

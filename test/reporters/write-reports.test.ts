@@ -16,12 +16,12 @@ import { validateXml } from '../support/libxml2.ts';
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'stc-reports-'));
 
 describe('writeReports', () => {
-  it('should write all five reports and leave no temporary file behind', async () => {
+  it('should write all five reports and their manifest and leave no temporary file behind', async () => {
     const dir = join(tmp(), 'nested', 'out');
     const results = normalResults();
     const paths = await writeReports(results, dir);
-    expect(paths).toEqual(['junit.xml', 'report.html', 'results.json', 'findings.csv', 'summary.md'].map((f) => join(dir, f)));
-    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'junit.xml', 'report.html', 'results.json', 'summary.md']);
+    expect(paths).toEqual(['junit.xml', 'report.html', 'results.json', 'findings.csv', 'summary.md', 'manifest.json'].map((f) => join(dir, f)));
+    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'junit.xml', 'manifest.json', 'report.html', 'results.json', 'summary.md']);
     expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toBe(renderJunit(results));
     expect(readFileSync(join(dir, 'findings.csv'), 'utf8')).toBe(renderFindingsCsv(results));
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toEqual(results);
@@ -31,9 +31,9 @@ describe('writeReports', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'summary.md'), 'old');
     const paths = await writeReports(normalResults(), dir, { formats: ['markdown', 'csv'] });
-    expect(paths).toEqual([join(dir, 'findings.csv'), join(dir, 'summary.md')]);
+    expect(paths).toEqual([join(dir, 'findings.csv'), join(dir, 'summary.md'), join(dir, 'manifest.json')]);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^# /);
-    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'summary.md']);
+    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'manifest.json', 'summary.md']);
   });
 
   it('should show a partial run in every format', async () => {
@@ -65,7 +65,9 @@ describe('writeReports', () => {
     expect(error).toBeInstanceOf(ReportError);
     expect((error as ReportError).code).toBe('REPORT_WRITE_FAILED');
     expect((error as ReportError).details.failed).toEqual(['json']);
-    expect((error as ReportError).details.written).toHaveLength(4);
+    // the four other reports and the manifest, which lists only those four
+    expect((error as ReportError).details.written).toHaveLength(5);
+    expect((JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ path: string }> }).files.map((f) => f.path)).not.toContain('results.json');
     expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe('{"old":true}');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -84,7 +86,7 @@ describe('writeReports', () => {
     const dir = tmp();
     await writeReports(results, dir);
     const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
-    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'junit.xml', 'report.html', 'results.json', 'summary.md']);
+    expect(readdirSync(dir).sort()).toEqual(['findings.csv', 'junit.xml', 'manifest.json', 'report.html', 'results.json', 'summary.md']);
     // Compact above the pretty threshold, valid, and the same results.
     const json = read(REPORT_FILES.json);
     expect(json.startsWith('{"schemaVersion":')).toBe(true);

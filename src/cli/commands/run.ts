@@ -14,6 +14,9 @@ Options:
                          live: the tenant named by SNYK_* environment variables
   --suite contract|audit|all   which suites run (default: all)
   --out DIR              where the reports go (default: reports)
+  --format LIST          extra outputs besides the five reports, comma-separated: ocsf (findings.ocsf.jsonl,
+                         OCSF 1.6.0 findings), oscal (assessment-results.oscal.json, OSCAL 1.1.3); manifest.json
+                         (SHA-256 of every report) is always written (config file: "formats")
   --allow-writes         live only: may provision and delete test invitations (all cleaned up)
                          and remove SNYK_TEST_USER_ID from the group; without it only GET requests
   --policy FILE          audit policy (YAML or JSON): thresholds, profile, exemptions, allowed domains
@@ -35,9 +38,6 @@ Options:
   --strict               contract assertions our reading of the docs assumes (where the docs are silent)
                          fail their check instead of only warning; documented assertions fail either way
                          (default: off; config file: "strict": true)
-  --format LIST          extra report formats, comma-separated: ocsf (OCSF findings), oscal (OSCAL
-                         assessment results); written beside the default reports (default: none;
-                         config file: "formats")
   --config FILE          config file (default: ./snyk-tenant-check.config.json or .config.ts when present);
                          precedence: environment < config file < flags
   --debug                show stack traces of errors
@@ -52,6 +52,7 @@ const FLAGS = {
   tenant: { type: 'string' },
   suite: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
   'allow-writes': { type: 'boolean' },
   policy: { type: 'string' },
   previous: { type: 'string' },
@@ -68,7 +69,6 @@ const FLAGS = {
   drift: { type: 'string' },
   'mock-realistic': { type: 'boolean' },
   strict: { type: 'boolean' },
-  format: { type: 'string' },
   config: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -8,6 +8,10 @@ export interface ToolConfig {
   tenant?: 'mock' | 'live';
   suite?: 'contract' | 'audit' | 'all';
   out?: string;
+  /**
+   * extra outputs besides the five reports: ocsf (findings.ocsf.jsonl), oscal (assessment-results.oscal.json); same as --format
+   */
+  formats?: ('ocsf' | 'oscal')[];
   policy?: string;
   previous?: string;
   state?: string;
@@ -28,10 +32,6 @@ export interface ToolConfig {
    */
   orgIds?: [string, ...string[]];
   groupId?: string;
-  /**
-   * report formats beyond the default set (--format)
-   */
-  formats?: ('ocsf' | 'oscal')[];
   /**
    * requests per minute per API key
    */
