@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classification, diffSpecs, SPEC_RULES } from '../../src/contract/spec-diff.ts';
+import { MEMBERSHIP_RELEASE_CHANGES } from '../../src/mock/rest/membership-releases.ts';
 import { openapiDocument } from '../../src/mock/rest/openapi-document.ts';
 
 const OP = 'GET /rest/orgs/{org_id}/memberships' as const;
@@ -115,5 +116,7 @@ describe('the served-spec diff (oasdiff rule ids and levels)', () => {
       ['response-required-property-removed', '200 application/vnd.api+json data[].attributes.updated_at', true],
       ['response-optional-property-added', '200 application/vnd.api+json data[].relationships.user.data.attributes.login_method', false],
     ]);
+    // The catalogue docs/mock.md is rendered from says the same.
+    expect(MEMBERSHIP_RELEASE_CHANGES.map((c) => [c.rule, `200 application/vnd.api+json ${c.path}`, c.breaking])).toEqual(changes);
   });
 });

@@ -111,6 +111,9 @@ export const PROBES: Record<OperationName, Probe> = {
     log(await get(`${path}&sort_by=email&limit=100`));
     const email = (await get(`${path}&limit=10`)).json.data[2].relationships.user.data.attributes.email;
     log(await get(`${path}&email=${encodeURIComponent(email)}`));
+    // What the tenant's served spec says about the operation (drift org-memberships-spec-stale).
+    const spec = await get(`/rest/openapi/${GA}`);
+    log({ ...spec, text: JSON.stringify(spec.json?.paths?.['/orgs/{org_id}/memberships'] ?? null) + JSON.stringify(spec.json?.components?.schemas ?? null) });
   },
   'GET /rest/groups/{group_id}/memberships': async (t, log, get) => {
     const path = `/rest/groups/${t.groupId}/memberships?version=${GA}`;

@@ -9,6 +9,26 @@
  */
 import type { Release } from './releases.ts';
 
+/** The changes from the experimental release to GA, as `compare` classifies them (docs/mock.md is rendered from this). */
+export const MEMBERSHIP_RELEASE_CHANGES = [
+  {
+    from: '2024-05-09~experimental',
+    to: '2024-08-25',
+    path: 'data[].attributes.updated_at',
+    change: 'removed (was required)',
+    rule: 'response-required-property-removed',
+    breaking: true,
+  },
+  {
+    from: '2024-05-09~experimental',
+    to: '2024-08-25',
+    path: 'data[].relationships.user.data.attributes.login_method',
+    change: 'added',
+    rule: 'response-optional-property-added',
+    breaking: false,
+  },
+] as const;
+
 /** Whether a served memberships release has the experimental shape. */
 export function hasExperimentalMembershipShape(release: Release): boolean {
   return release.stability === 'experimental';
