@@ -58,12 +58,13 @@ function judge(spec: Extract<ServedSpec, { available: true }>, operationPointer:
   const key = [status, `${status[0]}XX`, `${status[0]}xx`, 'default'].find((k) => documented.includes(k));
   if (key === undefined) {
     return fail(servedSpecConformance, [
+      ['Contradiction', 'the status is not documented for the operation'],
       ['Received', response.status],
       ['Documented in the served spec', documented],
       ['Served spec', source],
       ['Case', c.description],
       ['Request', describeRequest(c.request)],
-    ], { response, case: c, title: 'Status code not in the served OpenAPI document' });
+    ], { response, case: c });
   }
   const responsePointer = follow(doc, `${operationPointer}/responses/${pointerSegment(key)}`);
   if (!responsePointer) return pass();
@@ -74,13 +75,14 @@ function judge(spec: Extract<ServedSpec, { available: true }>, operationPointer:
   const mediaType = mediaTypes.find((m) => m.toLowerCase() === response.contentType);
   if (!mediaType) {
     return fail(servedSpecConformance, [
+      ['Contradiction', 'the media type is not documented for the status'],
       ['Received', response.contentType ?? '(no Content-Type)'],
       ['Documented in the served spec', mediaTypes],
       ['Status', response.status],
       ['Served spec', source],
       ['Case', c.description],
       ['Request', describeRequest(c.request)],
-    ], { response, case: c, title: 'Media type not in the served OpenAPI document' });
+    ], { response, case: c });
   }
   if (response.json === undefined) return pass();
   const schemaPointer = `${responsePointer}/content/${pointerSegment(mediaType)}/schema`;
@@ -89,6 +91,7 @@ function judge(spec: Extract<ServedSpec, { available: true }>, operationPointer:
   if ('unusable' in result) return pass([`the served spec's schema for ${key} ${mediaType} could not be used: ${result.unusable}`]);
   if (!result.valid) {
     return fail(servedSpecConformance, [
+      ['Contradiction', 'the body does not match the documented schema'],
       ['Status', response.status],
       ['Schema errors', formatSchemaErrors(result.errors)],
       ['Served spec', `${source} ${schemaPointer}`],
