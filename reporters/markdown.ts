@@ -119,6 +119,21 @@ export function renderSummaryMarkdown(results: RunResults): string {
       side(o.to),
       o.differences.length ? mdText(o.differences.slice(0, 3).map((d) => d.message).join('; '), 300) + (o.differences.length > 3 ? ` (+${o.differences.length - 3})` : '') : '',
     ])), '');
+    // What the tenant's own OpenAPI documents say changed, classified as oasdiff does (src/contract/spec-diff.ts).
+    const spec = cmp.operations.flatMap((o) => o.differences.filter((d) => d.kind === 'spec').map((d) => ({ operation: o.operation, d })));
+    const missing = (cmp.specs ?? []).filter((x) => !x.available);
+    if (missing.length > 0) {
+      out.push(`Spec changes not compared: ${mdText(missing.map((x) => x.reason ?? x.version).join('; '), 300)}`, '');
+    } else if (spec.length > 0) {
+      out.push(`### Served OpenAPI documents: ${spec.filter((x) => x.d.breaking).length} breaking of ${spec.length} change(s)`, '');
+      out.push(...table(['', 'operation', 'rule', 'where', 'change'], spec.slice(0, MAX_RULES).map(({ operation, d }) => [
+        d.level === 'error' ? '❌' : d.level === 'warning' ? '⚠️' : 'ℹ️',
+        mdCode(operation),
+        mdCode(d.rule ?? '', 80),
+        mdText(d.path ?? '', 120),
+        mdText(d.message, 200),
+      ])), '');
+    }
   }
 
   const failed = results.checks.filter((ch) => ch.outcome === 'failed' || ch.outcome === 'error');

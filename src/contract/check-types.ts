@@ -24,6 +24,7 @@ export const CHECK_IDS = [
   'ensure_resource_availability',
   'jsonapi_structure',
   'version_negotiation',
+  'served_spec_conformance',
   'cursor_pagination',
   'pagination_arithmetic',
   'filter_semantics',

@@ -3,7 +3,9 @@
  * For each operation the documented request is observed under each version (served version, lifecycle
  * stage, deprecation/sunset, status, Content-Type), and every case of the operation's deterministic case
  * set (the happy path, boundary values, negative inputs, missing credentials) is sent under both versions;
- * every difference in status, Content-Type, response header names and JSON shape is reported.
+ * every difference in status, Content-Type, response header names and JSON shape is reported. Next to them,
+ * what the tenant's own OpenAPI documents say changed (`GET /rest/openapi/{version}` for each side,
+ * spec-diff.ts), each change classified breaking / non-breaking as oasdiff classifies it.
  */
 import type { TenantClient } from '../client/types.ts';
 import type { TenantConfig } from '../config/tenant-config.ts';
@@ -14,6 +16,8 @@ import { createCheckContext, type CheckContext } from './check-context.ts';
 import type { CheckCase } from './check-types.ts';
 import { caseSpace } from './case-space.ts';
 import { diffShapes, shapeOf } from './json-shape.ts';
+import { fetchServedSpec, type ServedSpec } from './served-spec.ts';
+import { classification, diffSpecs } from './spec-diff.ts';
 import type { ApiResponse } from '../client/types.ts';
 
 export type ClientSource = TenantClient | ((version: string) => TenantClient | Promise<TenantClient>);
@@ -30,6 +34,59 @@ export interface CompareOptions {
 }
 
 type Difference = VersionComparison['operations'][number]['differences'][number];
+type SpecSource = NonNullable<VersionComparison['specs']>[number];
+
+/**
+ * The spec changes of each operation: the documents effective at each side's version for the operation (a
+ * beta-only operation is described by the `~beta` document), each read once.
+ */
+async function specDifferences(
+  clientFrom: TenantClient,
+  clientTo: TenantClient,
+  from: string,
+  to: string,
+  operations: readonly OperationName[],
+): Promise<{ byOperation: Map<OperationName, Difference[]>; specs: SpecSource[] }> {
+  const cache = new Map<string, Promise<ServedSpec>>();
+  const read = (side: 'from' | 'to', version: string): Promise<ServedSpec> => {
+    const key = `${side}\u0000${version}`;
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = fetchServedSpec(side === 'from' ? clientFrom : clientTo, version);
+      cache.set(key, pending);
+    }
+    return pending;
+  };
+  const byOperation = new Map<OperationName, Difference[]>();
+  for (const name of operations) {
+    const op = OPERATIONS[name];
+    const a = await read('from', versionFor(op, from) ?? from);
+    const b = await read('to', versionFor(op, to) ?? to);
+    if (!a.available || !b.available) continue;
+    byOperation.set(
+      name,
+      diffSpecs(a.document, b.document, [name]).map((c) => ({
+        kind: 'spec',
+        path: c.path,
+        message: `${classification(c)}: ${c.message}`,
+        rule: c.rule,
+        level: c.level,
+        breaking: c.breaking,
+      })),
+    );
+  }
+  const specs: SpecSource[] = [];
+  for (const [key, pending] of cache) {
+    const side = key.split('\u0000')[0] as 'from' | 'to';
+    const spec = await pending;
+    specs.push(
+      spec.available
+        ? { side, version: spec.version, available: true, ...(spec.served ? { served: spec.served } : {}) }
+        : { side, version: spec.version, available: false, reason: spec.reason },
+    );
+  }
+  return { byOperation, specs };
+}
 
 /** Headers whose value or presence changes per request, not per contract. */
 const VOLATILE = new Set(['date', 'content-length', 'snyk-request-id', 'x-request-id', 'connection', 'keep-alive', 'etag', 'age', 'x-error-reference']);
@@ -118,13 +175,15 @@ export async function compareVersions(
   const operations =
     options.operations ?? OPERATION_NAMES.filter((n) => OPERATIONS[n].api === 'rest' && (!OPERATIONS[n].writes || options.allowWrites));
   const maxCases = options.maxCases ?? 12;
-  const result: VersionComparison = { from, to, operations: [] };
+  const spec = await specDifferences(clientFrom, clientTo, from, to, operations);
+  const result: VersionComparison = { from, to, specs: spec.specs, operations: [] };
   for (const name of operations) {
     const op = OPERATIONS[name];
     const space = await caseSpace(ctxFrom, name);
     // Cases that pin their own version say nothing about the difference between the two.
     const cases = space.examples.filter((c) => c.mode !== 'version' && c.request.version === versionFor(op, from)).slice(0, maxCases + 1);
-    const differences: Difference[] = [];
+    // What the served documents say changed, then what the tenant was seen to do.
+    const differences: Difference[] = [...(spec.byOperation.get(name) ?? [])];
     let obsFrom: VersionObservation | undefined;
     let obsTo: VersionObservation | undefined;
     let skippedSameWay = 0;

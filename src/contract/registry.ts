@@ -24,6 +24,7 @@ import { provisionResidue } from './checks/provision-residue.ts';
 import { responseHeadersConformance } from './checks/response-headers-conformance.ts';
 import { responseSchemaConformance } from './checks/response-schema-conformance.ts';
 import { roleXorRolePublicId } from './checks/role-xor-role-public-id.ts';
+import { servedSpecConformance } from './checks/served-spec-conformance.ts';
 import { searchSemantics } from './checks/search-semantics.ts';
 import { statusCodeConformance } from './checks/status-code-conformance.ts';
 import { useAfterFree } from './checks/use-after-free.ts';
@@ -40,6 +41,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ignoredAuth,
   jsonapiStructure,
   versionNegotiation,
+  servedSpecConformance,
   cursorPagination,
   paginationArithmetic,
   filterSemantics,

@@ -50,6 +50,14 @@ export const REST_LIST_DRIFTS = [
     expectedChecks: ['response_schema_conformance', 'jsonapi_structure'],
   },
   {
+    name: 'org-memberships-spec-stale',
+    operation: ORG_MEMBERSHIPS,
+    kind: 'schema',
+    description:
+      'The served OpenAPI document (`GET /rest/openapi/{version}`) still describes the org memberships list with its 2024-05-09~experimental body (a required `attributes.updated_at`) while the tenant answers with the GA body.',
+    expectedChecks: ['served_spec_conformance'],
+  },
+  {
     name: 'org-memberships-serves-experimental',
     operation: ORG_MEMBERSHIPS,
     kind: 'lifecycle',

@@ -5,6 +5,8 @@
  */
 import { DRIFTS } from './drifts.ts';
 import { REALISTIC_BEHAVIOURS, type RealisticBehaviour } from './realistic.ts';
+import { MEMBERSHIP_RELEASE_CHANGES } from './rest/membership-releases.ts';
+import { releasesOf, REST_OPERATION_NAMES } from './rest/releases.ts';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -39,6 +41,35 @@ export function renderMockDocs(): string {
     'It takes `SNYK_TOKEN`, `SNYK_APIWEB_TOKEN`, `SNYK_ORG_ID` and `SNYK_GROUP_ID` from the environment when set.',
     'The library (`startMockTenant` in `src/mock/server.ts`) also switches faults (latency, a share of 5xx,',
     'connection resets, truncated bodies, wrong content types), drifts and the rate limit at run time.',
+    '',
+    '## REST releases and the served OpenAPI documents',
+    '',
+    'Each REST operation is served from its releases (`x-snyk-api-releases` of the Snyk REST spec): the newest one',
+    'on or before the requested date at the requested stability or a more stable one; a superseded release is',
+    '`deprecated`, with `deprecation` and `sunset`.',
+    '',
+    '| operation | releases |',
+    '|---|---|',
+    ...REST_OPERATION_NAMES.map((op) => `| \`${op}\` | ${releasesOf(op).map((r) => `\`${r.text}\``).join(', ')} |`),
+    '',
+    'Like Snyk, the mock serves its own REST spec (authenticated, `application/json`, no `version` parameter):',
+    '`GET /rest/openapi` lists the versions (a JSON array of strings: every release date at its own stability and',
+    'each less stable one) and `GET /rest/openapi/{version}` serves the OpenAPI 3.1 document effective at that',
+    'version: each routed operation as the version router would serve it, its bodies the schemas of `schemas/rest/`,',
+    'with `x-snyk-api-stability`, `x-snyk-api-version`, `x-snyk-api-releases`, `x-snyk-api-lifecycle`, and the',
+    '`snyk-version-requested`/`snyk-version-served` headers. The document and the answers agree, release by release',
+    '(`served_spec_conformance` checks it).',
+    '',
+    'Where the releases differ (the mock\'s reading; Snyk no longer publishes the experimental document):',
+    '',
+    '| operations | from → to | change | oasdiff rule |',
+    '|---|---|---|---|',
+    ...MEMBERSHIP_RELEASE_CHANGES.map(
+      (c) => `| org and group memberships lists | \`${c.from}\` → \`${c.to}\` | \`${c.path}\` ${c.change} | \`${c.rule}\` (${c.breaking ? 'breaking' : 'non-breaking'}) |`,
+    ),
+    '',
+    '`snyk-tenant-check compare --from 2024-08-01~experimental --to 2024-10-15` against the mock shows both, next to',
+    'the same difference observed in the bodies.',
     '',
     `## Drift catalog (${DRIFTS.length} drifts over ${operations.size} operations; kinds: ${kinds.join(', ')})`,
     '',

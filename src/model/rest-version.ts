@@ -37,6 +37,9 @@ export function isQueryVersion(text: string): boolean {
   return FLOATING.has(text) || VERSION.test(text);
 }
 
+/** The QueryVersion grammar as a JSON Schema `pattern` (an OpenAPI document describing the `version` parameter). */
+export const QUERY_VERSION_PATTERN = `^(?:wip|work-in-progress|experimental|beta|${VERSION.source.slice(1, -1)})$`;
+
 /** A version with a date that exists (2024-02-30 does not), or undefined. No floating names. */
 export function parseRestVersion(text: string): RestVersion | undefined {
   const m = VERSION.exec(text);

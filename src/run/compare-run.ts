@@ -2,8 +2,9 @@
  * The pre-upgrade check behind `compare`: against the chosen tenant, (1) the contract suite under the version
  * in use and under the candidate version, each with its own reports in `<out>/<version>/`, and (2) every REST
  * operation observed under both versions: served version, lifecycle stage, deprecation/sunset, status,
- * headers and response shape. Together in `<out>/results.json` (its `comparison` block lists the check
- * outcomes that change, too) and the other reports.
+ * headers and response shape, next to what the tenant's own OpenAPI documents (`GET /rest/openapi/{version}`)
+ * say changed, classified breaking / non-breaking as oasdiff does. Together in `<out>/results.json` (its
+ * `comparison` block lists the check outcomes that change, too) and the other reports.
  */
 import { join, resolve } from 'node:path';
 import { writeReports } from '../../reporters/write-reports.ts';
@@ -37,6 +38,16 @@ function describe(comparison: VersionComparison): string[] {
   }
   const changed = comparison.operations.filter((o) => o.differences.length > 0).length;
   lines.push(changed ? `${changed} operation(s) change between the versions` : 'no difference between the versions');
+  const missing = (comparison.specs ?? []).filter((s) => !s.available);
+  if (missing.length > 0) {
+    lines.push(`warning: spec changes not compared: ${missing.map((s) => s.reason ?? `no document for ${s.version}`).join('; ')}`);
+  } else {
+    const spec = comparison.operations.flatMap((o) => o.differences.filter((d) => d.kind === 'spec'));
+    const count = (level: string): number => spec.filter((d) => d.level === level).length;
+    lines.push(
+      `served OpenAPI documents: ${count('error')} breaking, ${count('warning')} potentially breaking, ${count('info')} non-breaking change(s)`,
+    );
+  }
   return lines;
 }
 

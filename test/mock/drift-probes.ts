@@ -116,6 +116,9 @@ export const PROBES: Record<OperationName, Probe> = {
     const third = second ? ((await get(second)).json.links?.next as string | undefined) : undefined;
     const prev = third ? ((await get(third)).json.links?.prev as string | undefined) : undefined;
     if (prev) log(await get(prev));
+    // What the tenant's served spec says about the operation (drift org-memberships-spec-stale).
+    const spec = await get(`/rest/openapi/${GA}`);
+    log({ ...spec, text: JSON.stringify(spec.json?.paths?.['/orgs/{org_id}/memberships'] ?? null) + JSON.stringify(spec.json?.components?.schemas ?? null) });
   },
   'GET /rest/groups/{group_id}/memberships': async (t, log, get) => {
     const path = `/rest/groups/${t.groupId}/memberships?version=${GA}`;

@@ -1,7 +1,7 @@
 /**
  * `snyk-tenant-check compare --from A --to B`: the pre-upgrade check. Runs the REST contract checks under
  * both API versions and reports served versions, lifecycle stages, deprecation/sunset and every difference in
- * status, headers and response shape.
+ * status, headers and response shape, next to the changes between the tenant's served OpenAPI documents.
  */
 import { compareRun } from '../../run/compare-run.ts';
 import { parseRestVersion } from '../../model/rest-version.ts';
@@ -12,7 +12,10 @@ import type { CliIO } from '../io.ts';
 export const COMPARE_HELP = `Usage: snyk-tenant-check compare --from VERSION --to VERSION [options]
 
 Pre-upgrade API contract check: runs the REST contract checks under both versions and reports what
-changes between them (served version, lifecycle stage, deprecation/sunset, status, headers, shape).
+changes between them (served version, lifecycle stage, deprecation/sunset, status, headers, shape),
+next to what the tenant's own OpenAPI documents (GET /rest/openapi/{version}) say changed, each change
+breaking or non-breaking by oasdiff's rules. A tenant that serves no document: the spec changes are
+not compared (a warning).
 
 Options:
   --from VERSION     the REST version in use today (YYYY-MM-DD)

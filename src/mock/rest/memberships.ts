@@ -9,6 +9,7 @@ import type { MockResponse } from '../http/mock-response.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { MembershipEntry, MembershipScope, MembershipSortKey, SortTuple } from './membership-store.ts';
 import { compareTuples } from './membership-store.ts';
+import { hasExperimentalMembershipShape } from './membership-releases.ts';
 import { link, restDocument, restFail, type RestContext } from './rest-context.ts';
 import { parseInteger } from './rest-query.ts';
 
@@ -239,6 +240,8 @@ function membershipJson(
     login_method: member.loginMethod,
   };
   if (kind === 'group' && ctx.drift('group-memberships-user-missing-email')) delete userAttributes.email;
+  const experimental = hasExperimentalMembershipShape(ctx.resolution.served);
+  if (experimental) delete userAttributes.login_method;
   const container =
     kind === 'group'
       ? { group: { data: { type: 'group', id: snyk.group.id, attributes: { name: snyk.group.name } } } }
@@ -250,7 +253,9 @@ function membershipJson(
   const item: Record<string, unknown> = {
     type: kind === 'group' ? 'group_membership' : 'org_membership',
     id: membership.id,
-    attributes: { created_at: isoMs(membership.createdMs) },
+    attributes: experimental
+      ? { created_at: isoMs(membership.createdMs), updated_at: isoMs(membership.createdMs) }
+      : { created_at: isoMs(membership.createdMs) },
     relationships: {
       ...container,
       role: {

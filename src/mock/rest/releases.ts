@@ -27,6 +27,9 @@ const TABLE: Readonly<Record<RestOperationName, readonly string[]>> = {
   'GET /rest/orgs/{org_id}/audit_logs/search': ['2023-09-11', '2024-04-29'],
 };
 
+/** The REST operations the mock routes, in the table's order. */
+export const REST_OPERATION_NAMES = Object.keys(TABLE) as RestOperationName[];
+
 export function parseRelease(text: string): Release {
   const [date, stability] = text.split('~') as [string, Stability | undefined];
   return { date, stability: stability ?? 'ga', text };

@@ -13,6 +13,7 @@ import type { MockResponse } from '../http/mock-response.ts';
 import { handleAuditSearch, AUDIT_PARAMS } from './audit-logs.ts';
 import { handleGroupUserPatch } from './group-user-patch.ts';
 import { GROUP_MEMBERSHIP_PARAMS, handleMemberships, ORG_MEMBERSHIP_PARAMS } from './memberships.ts';
+import { handleOpenapi } from './openapi-routes.ts';
 import { handleOrgUser } from './org-user.ts';
 import type { RestOperationName } from './releases.ts';
 import { parseRelease, releasesOf } from './releases.ts';
@@ -167,6 +168,8 @@ function driftHeaders(ctx: HandlerContext, op: RestOperationName, response: Mock
 export function handleRest(ctx: HandlerContext): MockResponse {
   const { req } = ctx;
   const baseHeaders = { 'snyk-request-id': ctx.requestId };
+  const openapi = handleOpenapi(ctx);
+  if (openapi) return openapi;
   const candidates = ROUTES.filter((r) => r.pattern.test(req.path));
   if (candidates.length === 0)
     return restError(ctx.requestId, 404, `The resource ${req.path} was not found`, baseHeaders);

@@ -346,14 +346,36 @@ export interface DiffSummary {
 export interface VersionComparison {
   from: string;
   to: string;
+  /**
+   * the OpenAPI documents the tenant served for each side (GET /rest/openapi/{version}), or why none was read
+   */
+  specs?: {
+    side: 'from' | 'to';
+    version: string;
+    available: boolean;
+    served?: string;
+    reason?: string;
+  }[];
   operations: {
     operation: string;
     from?: VersionObservation;
     to?: VersionObservation;
     differences: {
-      kind: 'status' | 'header' | 'shape' | 'lifecycle' | 'content-type' | 'check';
+      kind: 'status' | 'header' | 'shape' | 'lifecycle' | 'content-type' | 'check' | 'spec';
       path?: string;
       message: string;
+      /**
+       * spec: the oasdiff check id of the change (github.com/tufin/oasdiff checker/rules.go)
+       */
+      rule?: string;
+      /**
+       * spec: oasdiff's level (error breaking, warning potentially breaking, info not breaking)
+       */
+      level?: 'error' | 'warning' | 'info';
+      /**
+       * spec: what oasdiff breaking reports (level error or warning)
+       */
+      breaking?: boolean;
       from?: unknown;
       to?: unknown;
     }[];
