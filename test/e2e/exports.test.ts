@@ -13,7 +13,7 @@ describe('run --format ocsf,oscal on the embedded mock with a drift', () => {
 
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'stc-exports-'));
-    run = await runCli(['run', '--drift', 'self-missing-request-id', '--format', 'ocsf,oscal', '--fail-on', 'never', '--out', out], { timeoutMs: 120_000 });
+    run = await runCli(['run', '--drift', 'self-json-content-type', '--format', 'ocsf,oscal', '--fail-on', 'never', '--out', out], { timeoutMs: 120_000 });
   }, 130_000);
 
   it('should write both exports and a manifest that lists them', async () => {
@@ -30,7 +30,7 @@ describe('run --format ocsf,oscal on the embedded mock with a drift', () => {
     const events = (await readFile(join(out, 'findings.ocsf.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Any);
     for (const e of events) expect(validateOcsf(e)).toEqual({ valid: true, errors: [] });
     const detection = events.filter((e) => e.class_uid === 2004);
-    expect(detection.map((e) => `${e.metadata.event_code} ${e.unmapped.operation}`)).toContain('response_headers_conformance GET /rest/self');
+    expect(detection.map((e) => `${e.metadata.event_code} ${e.unmapped.operation}`)).toContain('content_type_conformance GET /rest/self');
     expect(events.filter((e) => e.class_uid === 2003)).toHaveLength(results.findings.length);
   });
 

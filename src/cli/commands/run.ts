@@ -1,7 +1,8 @@
 /** `snyk-tenant-check run`: the suites against a tenant, then the reports (INTERFACE.md, "Commands"). */
 import { runSuites } from '../../run/run-suites.ts';
 import { FAIL_ON_LEVELS } from '../../model/fail-on.ts';
-import { intFlag, oneOf, parseFlags } from '../parse.ts';
+import { EXPORT_FORMATS } from '../../model/report-formats.ts';
+import { intFlag, listOf, oneOf, parseFlags } from '../parse.ts';
 import type { CliIO } from '../io.ts';
 import { loadConfigFile } from '../../config/config-file.ts';
 
@@ -35,9 +36,9 @@ Options:
   --drift NAME           mock only: serve one catalogued deviation (see 'mock --list-drifts')
   --mock-realistic       mock only: answer the doc-silent cases as real servers are reported to
                          (docs/mock.md, "Realistic mode")
-  --strict               contract assertions our reading of the docs assumes (where the docs are silent)
-                         fail their check instead of only warning; documented assertions fail either way
-                         (default: off; config file: "strict": true)
+  --strict               where the documentation is silent, our reading fails a check instead of
+                         warning (docs/checks.md lists each assumed assertion); default off (config file:
+                         "strict": true)
   --config FILE          config file (default: ./snyk-tenant-check.config.json or .config.ts when present);
                          precedence: environment < config file < flags
   --debug                show stack traces of errors
@@ -113,7 +114,7 @@ export async function runCommand(argv: string[], io: CliIO): Promise<number> {
           realistic: values['mock-realistic'],
         },
         strict: values.strict,
-        ...(values.format !== undefined ? { formats: idList(values.format) } : {}),
+        ...(values.format !== undefined ? { formats: listOf(values.format, 'format', EXPORT_FORMATS) } : {}),
       },
       ...(config ? { config } : {}),
       env: process.env,
