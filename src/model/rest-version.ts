@@ -37,6 +37,9 @@ export function isQueryVersion(text: string): boolean {
   return FLOATING.has(text) || VERSION.test(text);
 }
 
+/** The ActualVersion grammar as a JSON Schema `pattern` (what `snyk-version-served` holds). */
+export const ACTUAL_VERSION_PATTERN = VERSION.source;
+
 /** The QueryVersion grammar as a JSON Schema `pattern` (an OpenAPI document describing the `version` parameter). */
 export const QUERY_VERSION_PATTERN = `^(?:wip|work-in-progress|experimental|beta|${VERSION.source.slice(1, -1)})$`;
 

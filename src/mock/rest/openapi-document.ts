@@ -14,7 +14,7 @@ import type { RestLifecycleOverride } from '../options.ts';
 import { experimentalMembershipSchema, hasExperimentalMembershipShape } from './membership-releases.ts';
 import { OPENAPI_OPERATIONS } from './openapi-operations.ts';
 import { releasesOf, STABILITY_RANK, type Release, type RestOperationName, type Stability } from './releases.ts';
-import { isQueryVersion, QUERY_VERSION_PATTERN } from '../../model/rest-version.ts';
+import { ACTUAL_VERSION_PATTERN, isQueryVersion, QUERY_VERSION_PATTERN } from '../../model/rest-version.ts';
 import { resolveVersion, type VersionResolution } from './versioning.ts';
 
 type Json = Record<string, unknown>;
@@ -176,7 +176,7 @@ function components(bundled: Record<string, Json>): Json {
     },
     schemas: {
       ...bundled,
-      ActualVersion: { type: 'string', description: 'Resolved API version', pattern: '^((([0-9]{4})-([0-1][0-9]))-((3[01])|(0[1-9])|([12][0-9]))(~(wip|work-in-progress|experimental|beta))?)$' },
+      ActualVersion: { type: 'string', description: 'Resolved API version', pattern: ACTUAL_VERSION_PATTERN },
       QueryVersion: { type: 'string', description: 'Requested API version', pattern: QUERY_VERSION_PATTERN },
     },
     securitySchemes: {
