@@ -96,7 +96,7 @@ function createProvision(ctx: HandlerContext, orgId: string): MockResponse {
   if (fields.rolePublicId !== undefined && typeof fields.rolePublicId !== 'string') {
     return v1Error(ctx, 400, '"rolePublicId" must be a string');
   }
-  // Seed 001's own request model sends `"rolePublicId": ""` next to `role`: an empty rolePublicId counts as
+  // Provision docs's own request model sends `"rolePublicId": ""` next to `role`: an empty rolePublicId counts as
   // absent. `role`, when present, must be one of the three documented values ("" included in the refusal).
   const role = fields.role as string | undefined;
   const rolePublicId = nonEmptyString(fields.rolePublicId);
