@@ -75,6 +75,20 @@ const VIEWER = 3;
 const TEAM_ADMIN = 4;
 const TARGET_OPERATOR = 5;
 
+/** The inactivity thresholds the documented profiles use (days). */
+const INACTIVITY_THRESHOLDS = [30, 35, 45, 90] as const;
+
+/**
+ * A generated login age within a day of a threshold moves a day and a half past it: the tenant's data is
+ * relative to its start and a run judges against its own start, so an age seconds from a threshold would make
+ * the same seed's outcome depend on how long the run took to start (two runs, or two shards, would disagree).
+ */
+function clearOfThresholds(days: number | null): number | null {
+  if (days === null) return null;
+  const near = INACTIVITY_THRESHOLDS.find((t) => Math.abs(days - t) < 1);
+  return near === undefined ? days : near + 1.5;
+}
+
 /**
  * Planted subjects. Login ages keep clear of the documented inactivity thresholds (30/35/45/90 days) so a
  * subject's outcome cannot flip within a day of the tenant's start.
@@ -227,8 +241,9 @@ export function generateApiwebUsers(
     if (planted) loginDays = planted.loginDays ?? null;
     else {
       const r = rng.next();
-      loginDays =
-        r < 0.06 ? null : r < 0.66 ? rng.next() * 30 : r < 0.86 ? 30 + rng.next() * 90 : 120 + rng.next() * 610;
+      loginDays = clearOfThresholds(
+        r < 0.06 ? null : r < 0.66 ? rng.next() * 30 : r < 0.86 ? 30 + rng.next() * 90 : 120 + rng.next() * 610,
+      );
     }
 
     let labels: number[];
@@ -265,7 +280,7 @@ export function generateApiwebUsers(
 
     const lastLogin = loginDays === null ? null : stamp(loginDays);
     const drawn = rng.next();
-    const changedDays = planted?.changedDays ?? (loginDays === null ? drawn * 700 : Math.min(700, loginDays + drawn * 60));
+    const changedDays = planted?.changedDays ?? (loginDays === null ? (clearOfThresholds(drawn * 700) as number) : Math.min(700, loginDays + drawn * 60));
     // Apps have no mailbox: about half the API users are served with `email: ""` (fixture
     // users-list.200.documented-shape.json); planted user 11 is one of them.
     const noMailbox = !human && (planted ? index === 11 : rng.chance(0.5));
