@@ -73,7 +73,7 @@ function bundle(id: string, out: Record<string, Json>, name = componentName(id),
 
 const header = (name: string): Json => ({ $ref: `#/components/headers/${name}` });
 
-const SUCCESS_HEADERS: Json = {
+const RESPONSE_HEADERS: Json = {
   deprecation: header('DeprecationHeader'),
   'snyk-request-id': header('RequestIdResponseHeader'),
   'snyk-version-lifecycle-stage': header('VersionStageResponseHeader'),
@@ -102,7 +102,7 @@ function operationObject(
       responses[String(status)] = { $ref: `#/components/responses/${status}` };
       continue;
     }
-    const response: Json = { description: meta.summary, headers: SUCCESS_HEADERS };
+    const response: Json = { description: meta.summary, headers: RESPONSE_HEADERS };
     if (documented.schema) {
       const name = experimentalBody
         ? bundle(documented.schema, bundled, `${componentName(documented.schema)}20240509`, experimentalMembershipSchema)
@@ -136,14 +136,8 @@ function components(bundled: Record<string, Json>): Json {
   const errorDocument = bundle(`${SCHEMA_BASE}rest/error-document.schema.json`, bundled);
   const errorResponse = (description: string): Json => ({
     description,
-    headers: {
-      deprecation: header('DeprecationHeader'),
-      'snyk-request-id': header('RequestIdResponseHeader'),
-      'snyk-version-lifecycle-stage': header('VersionStageResponseHeader'),
-      'snyk-version-requested': header('VersionRequestedResponseHeader'),
-      'snyk-version-served': header('VersionServedResponseHeader'),
-      sunset: header('SunsetHeader'),
-    },
+    // The spec declares the same headers on errors as on successes (none of them required).
+    headers: RESPONSE_HEADERS,
     content: { [JSONAPI]: { schema: { $ref: `#/components/schemas/${errorDocument}` } } },
   });
   return {
